@@ -1,0 +1,298 @@
+"""Region maps: which equilibria exist, and which survive the refinement,
+over a grid of two parameters.
+
+The fast map evaluates the closed-form conditions of
+:mod:`trustgame.conditions` for all 48 classes of pure period-1 PBE at once
+with numpy broadcasting (a condition that depends on one axis is computed
+once per row or column), then applies the efficiency refinement cell by
+cell.  Its scope is the set of PBE with pure period-1 play, the set the
+paper's named equilibria belong to; :func:`region_map_pointwise` computes
+the same map by calling :func:`trustgame.solve` at every cell, optionally
+with the semi-separating search, and is what the tests compare against.
+
+Cells are evaluated at their centres, so a grid over ``[0, 1]`` never
+evaluates a prior of exactly 0 or 1 (where the class description, which
+assumes both types occur, does not apply).
+
+Examples
+--------
+>>> from trustgame import Params
+>>> m = region_map(Params(), x="pA", y="pB", n=50)
+>>> m.exists.shape[1:]
+(50, 50)
+>>> m.cell_names(25, 25)
+['suckers']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from .conditions import CLASSES, SYMBOLS, class_info, compile_class
+from .model import Params, resolve_tol
+from .refinement import DOMINANCE
+
+__all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
+           "ALIASES", "axis_parameters"]
+
+#: Parameters that can be put on an axis.
+AXES = tuple(f.name for f in fields(Params))
+#: Axis names that move two parameters together (symmetric maps).
+ALIASES = {"p": ("pA", "pB"), "beta": ("betaA", "betaB"), "theta": ("thetaA", "thetaB")}
+
+
+def axis_parameters(name: str) -> tuple:
+    """Parameters an axis name moves: ``"p"`` moves ``pA`` and ``pB``.
+
+    Examples
+    --------
+    >>> axis_parameters("theta"), axis_parameters("pA")
+    (('thetaA', 'thetaB'), ('pA',))
+    """
+    if name in ALIASES:
+        return ALIASES[name]
+    if name in AXES:
+        return (name,)
+    raise ValueError(
+        f"axis parameter must be one of {', '.join(AXES + tuple(ALIASES))} (got {name!r})")
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """Equilibrium sets on a grid.
+
+    Attributes
+    ----------
+    base : Params
+        Values of the parameters not on an axis.
+    x, y : str
+        Parameter names on the horizontal and vertical axes.
+    xs, ys : numpy.ndarray
+        Cell centres.
+    names : tuple of str
+        Equilibrium names (``name[leader]`` for asymmetric ones).
+    exists : numpy.ndarray
+        ``exists[c, i, j]``: equilibrium ``names[c]`` is a PBE at
+        ``(xs[j], ys[i])``.
+    efficient : numpy.ndarray
+        Same shape: it survives the refinement.
+    dominance : str
+        Refinement used.
+    scope : str
+        ``"pure"`` (PBE with pure period-1 play) or ``"all"`` (with the
+        semi-separating search).
+    """
+
+    base: Params
+    x: str
+    y: str
+    xs: np.ndarray
+    ys: np.ndarray
+    names: tuple
+    exists: np.ndarray
+    efficient: np.ndarray
+    dominance: str
+    scope: str = "pure"
+    offpath: str = "free"
+
+    def params_at(self, i: int, j: int) -> Params:
+        """Parameters of cell (row ``i``, column ``j``)."""
+        kw = {n: float(self.xs[j]) for n in axis_parameters(self.x)}
+        kw.update({n: float(self.ys[i]) for n in axis_parameters(self.y)})
+        return self.base.replace(**kw)
+
+    def cell_names(self, i: int, j: int, efficient: bool = True) -> list[str]:
+        """Sorted names present in one cell."""
+        arr = self.efficient if efficient else self.exists
+        return sorted(n for c, n in enumerate(self.names) if arr[c, i, j])
+
+    def mask(self, name: str, efficient: bool = True) -> np.ndarray:
+        """Boolean grid where ``name`` is present (all False if never)."""
+        arr = self.efficient if efficient else self.exists
+        if name not in self.names:
+            return np.zeros((len(self.ys), len(self.xs)), dtype=bool)
+        return arr[self.names.index(name)]
+
+    def present(self, efficient: bool = True) -> list[str]:
+        """Names present in at least one cell, in the map's order."""
+        arr = self.efficient if efficient else self.exists
+        return [n for c, n in enumerate(self.names) if arr[c].any()]
+
+    def share(self, name: str, efficient: bool = True) -> float:
+        """Share of cells where ``name`` is present."""
+        return float(self.mask(name, efficient).mean())
+
+    def count(self, efficient: bool = True) -> np.ndarray:
+        """Number of equilibria in each cell."""
+        arr = self.efficient if efficient else self.exists
+        return arr.sum(axis=0)
+
+
+def cell_centres(lim, n: int) -> np.ndarray:
+    """``n`` cell centres covering ``lim = (lo, hi)``.
+
+    Examples
+    --------
+    >>> cell_centres((0, 1), 4)
+    array([0.125, 0.375, 0.625, 0.875])
+    """
+    lo, hi = float(lim[0]), float(lim[1])
+    return lo + (np.arange(n) + 0.5) * (hi - lo) / n
+
+
+def _check_axes(base: Params, x, y, xs, ys):
+    gx, gy = axis_parameters(x), axis_parameters(y)
+    if set(gx) & set(gy):
+        raise ValueError(f"the two axes must move different parameters (got {x!r} and {y!r})")
+    for group, vals in ((gx, xs), (gy, ys)):
+        for v in (vals[0], vals[-1]):
+            base.replace(**{n: float(v) for n in group})  # raises ParameterError
+    for prior in ("pA", "pB"):
+        if prior not in gx + gy and not 0 < getattr(base, prior) < 1:
+            raise ValueError(
+                f"{prior} must lie strictly between 0 and 1 for a closed-form map "
+                f"(got {getattr(base, prior)}); use region_map_pointwise"
+            )
+
+
+def _grid(n):
+    if isinstance(n, int):
+        return n, n
+    return int(n[0]), int(n[1])
+
+
+def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0, 1),
+               n=500, dominance: str = "weak", tol=None, offpath: str = "free",
+               restrict_to=None) -> RegionMap:
+    """PBE and PBE-ER (pure period-1 play) on a grid, from closed forms.
+
+    Parameters
+    ----------
+    base : Params
+        Values of the parameters not on an axis.
+    x, y : str
+        Parameters on the axes (any field of :class:`Params`, or ``"p"``,
+        ``"beta"``, ``"theta"`` to move both states' values together).
+    xlim, ylim : tuple
+        Axis ranges.
+    n : int or (int, int)
+        Cells per axis (``(nx, ny)`` for different counts).
+    dominance : {"weak", "strict", "none"}
+        Refinement (see :mod:`trustgame.refinement`).
+    tol : float, optional
+        Tolerance for weak inequalities and payoff ties.
+    offpath : str
+        Off-path convention (see :func:`trustgame.equilibria.check_profile`);
+        ``"free"`` is the definition of PBE.
+    restrict_to : iterable of str, optional
+        Keep only these equilibrium names (``name[leader]`` for asymmetric
+        ones) before refining, to ask what the refinement does when only
+        some equilibria are compared.
+
+    Returns
+    -------
+    RegionMap
+    """
+    if dominance not in DOMINANCE:
+        raise ValueError(f"dominance must be one of {', '.join(DOMINANCE)} (got {dominance!r})")
+    tol = resolve_tol(tol)
+    nx, ny = _grid(n)
+    xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
+    _check_axes(base, x, y, xs, ys)
+    gx, gy = axis_parameters(x), axis_parameters(y)
+    args = []
+    for name in SYMBOLS:
+        if name in gx:
+            args.append(xs[None, :])
+        elif name in gy:
+            args.append(ys[:, None])
+        else:
+            args.append(float(getattr(base, name)))
+    args = tuple(args)
+    shape = (ny, nx)
+    keep = None if restrict_to is None else set(restrict_to)
+    names, exists, pays = [], [], []
+    for key in CLASSES:
+        name = class_info(*key, offpath).name
+        if keep is not None and name not in keep:
+            continue
+        cond, payfns = compile_class(key, offpath)
+        names.append(name)
+        exists.append(np.broadcast_to(cond(args, tol), shape))
+        pays.append(payfns)
+    exists = np.array(exists, dtype=bool).reshape(len(names), ny, nx)
+    efficient = _refine(exists, pays, args, shape, dominance, tol)
+    return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance, "pure",
+                     offpath)
+
+
+def _refine(exists, pays, args, shape, dominance, tol):
+    eff = exists.copy()
+    if dominance == "none":
+        return eff
+    live = [c for c in range(len(exists)) if exists[c].any()]
+    vals = {c: [np.broadcast_to(np.asarray(f(*args), dtype=float), shape)
+                for f in pays[c].values()] for c in live}
+    for c in live:
+        dominated = np.zeros(shape, dtype=bool)
+        for d in live:
+            if d == c:
+                continue
+            u, v = vals[d], vals[c]
+            if dominance == "weak":
+                dom = np.ones(shape, dtype=bool)
+                some = np.zeros(shape, dtype=bool)
+                for a, b in zip(u, v):
+                    dom &= a >= b - tol
+                    some |= a > b + tol
+                dom &= some
+            else:
+                dom = np.ones(shape, dtype=bool)
+                for a, b in zip(u, v):
+                    dom &= a > b + tol
+            dominated |= exists[d] & dom
+        eff[c] &= ~dominated
+    return eff
+
+
+def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1),
+                         ylim=(0, 1), n=20, dominance: str = "weak", tol=None,
+                         semi_separating: bool = False, offpath: str = "free",
+                         restrict_to=None) -> RegionMap:
+    """The same map computed by solving every cell separately.
+
+    Slow (one :func:`trustgame.solve` per cell) but independent of the
+    closed forms; with ``semi_separating=True`` it also includes
+    equilibria with period-1 mixing (``scope="all"``).
+    """
+    from .solution import solve
+
+    nx, ny = _grid(n)
+    xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
+    _check_axes(base, x, y, xs, ys)
+    cells = {}
+    names = [class_info(*key).name for key in CLASSES]
+    if restrict_to is not None:
+        names = [nm for nm in names if nm in set(restrict_to)]
+    gx, gy = axis_parameters(x), axis_parameters(y)
+    for i, yv in enumerate(ys):
+        for j, xv in enumerate(xs):
+            kw = {nm: float(xv) for nm in gx}
+            kw.update({nm: float(yv) for nm in gy})
+            sol = solve(base.replace(**kw), refine=dominance, semi_separating=semi_separating,
+                        tol=tol, offpath=offpath, restrict_to=restrict_to)
+            cells[(i, j)] = (set(sol.names()), set(sol.names(efficient_only=True)))
+            for nm in cells[(i, j)][0]:
+                if nm not in names:
+                    names.append(nm)
+    exists = np.zeros((len(names), ny, nx), dtype=bool)
+    efficient = np.zeros_like(exists)
+    for (i, j), (alln, effn) in cells.items():
+        for nm in alln:
+            exists[names.index(nm), i, j] = True
+        for nm in effn:
+            efficient[names.index(nm), i, j] = True
+    return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance,
+                     "all" if semi_separating else "pure", offpath)

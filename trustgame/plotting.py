@@ -1,0 +1,197 @@
+"""Drawing region maps in the paper's visual scheme.
+
+Computing and drawing are separate: :func:`trustgame.maps.region_map`
+computes a :class:`~trustgame.maps.RegionMap`; :func:`plot_map` draws one on
+a matplotlib axis (a new figure when ``ax`` is None) and returns the
+figure.
+
+The scheme follows the paper's figure notes: trust-building dark red with a
+solid outline, mixed-strategy trust-building light red, suckers gray with a
+dashed outline, tragic white, semi-tragic random dots, asymmetric
+trust-building diagonal stripes, asymmetric semi-tragic thatching.
+Equilibria the paper does not name get their own hatch from a fixed list.
+The random dots are drawn with a fixed seed, so figures are reproducible.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> from trustgame import Params
+>>> from trustgame.maps import region_map
+>>> fig = plot_map(region_map(Params(), n=60))
+>>> len(fig.axes)
+1
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .maps import RegionMap, region_map
+from .paper import figure_params
+
+__all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "figure_map", "LABELS"]
+
+#: Style of each named equilibrium: fill colour, hatch, outline style.
+STYLES = {
+    "trust-building": {"fill": "#8b0000", "alpha": 0.85, "edge": "#5a0000", "ls": "-"},
+    "mixed-trust-building": {"fill": "#f4a3a3", "alpha": 0.8, "edge": "#d46a6a", "ls": "-"},
+    "suckers": {"fill": "#b0b0b0", "alpha": 0.55, "edge": "#404040", "ls": "--"},
+    "tragic": {"fill": None, "edge": None},
+    "semi-tragic": {"dots": True, "edge": "#303030", "ls": ":"},
+    "asymmetric-trust-building": {"hatch": "////", "edge": "#1f3b73", "ls": "-", "color": "#1f3b73"},
+    "asymmetric-semi-tragic": {"hatch": "xxxx", "edge": "#2e5e2e", "ls": "-", "color": "#2e5e2e"},
+}
+
+_EXTRA = [("oo", "#7a4f9a"), ("\\\\\\\\", "#b8860b"), ("++", "#2f7f7f"), ("..", "#8b4513"),
+          ("--", "#555599"), ("||", "#996655"), ("OO", "#446644"), ("**", "#994466")]
+
+#: Legend labels for the paper's names.
+LABELS = {
+    "trust-building": "trust-building",
+    "mixed-trust-building": "mixed-strategy trust-building",
+    "suckers": "suckers",
+    "tragic": "tragic (white)",
+    "semi-tragic": "semi-tragic",
+    "asymmetric-trust-building": "asymmetric trust-building",
+    "asymmetric-semi-tragic": "asymmetric semi-tragic",
+}
+
+
+def style_for(name: str, extra_index: int = 0) -> dict:
+    """Style of an equilibrium name (``name[leader]`` allowed)."""
+    base = name.split("[")[0]
+    if base in STYLES:
+        return STYLES[base]
+    hatch, color = _EXTRA[extra_index % len(_EXTRA)]
+    return {"hatch": hatch, "edge": color, "ls": "-.", "color": color}
+
+
+def _label(name: str) -> str:
+    base, _, rest = name.partition("[")
+    lab = LABELS.get(base, name)
+    if rest:
+        lab += f" ({rest.rstrip(']')} leads)"
+    return lab
+
+
+def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
+             title: str | None = None, seed: int = 0, dot_density: float = 0.5):
+    """Draw a region map.
+
+    Parameters
+    ----------
+    m : RegionMap
+    ax : matplotlib axis, optional
+        Drawn into a new figure when None.
+    efficient : bool
+        Draw PBE-ER (True) or all PBE (False).
+    legend : bool
+        Add a legend naming every equilibrium drawn.
+    title : str, optional
+    seed : int
+        Seed of the random dots.
+    dot_density : float
+        Share of cells of a dotted region that receive a dot, at most
+        ``1 / 6`` of the cells of the densest grid direction.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(5.6, 5.0))
+    else:
+        fig = ax.figure
+    arr = m.efficient if efficient else m.exists
+    xs, ys = m.xs, m.ys
+    dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+    extent = (xs[0] - dx / 2, xs[-1] + dx / 2, ys[0] - dy / 2, ys[-1] + dy / 2)
+    X, Y = np.meshgrid(xs, ys)
+    rng = np.random.default_rng(seed)
+    handles = []
+    extra = 0
+    # draw fills first, then hatches, dots and outlines
+    order = sorted(range(len(m.names)), key=lambda c: (style_for(m.names[c]).get("fill") is None, c))
+    for c in order:
+        name = m.names[c]
+        mask = arr[c]
+        if not mask.any():
+            continue
+        st = style_for(name, extra)
+        if name.split("[")[0] not in STYLES:
+            extra += 1
+        z = mask.astype(float)
+        if st.get("fill"):
+            rgba = np.zeros(mask.shape + (4,))
+            from matplotlib.colors import to_rgba
+
+            rgba[mask] = to_rgba(st["fill"], st.get("alpha", 1.0))
+            ax.imshow(rgba, origin="lower", extent=extent, aspect="auto",
+                      interpolation="nearest", zorder=1)
+        if st.get("hatch"):
+            ax.contourf(X, Y, z, levels=[0.5, 1.5], colors="none", hatches=[st["hatch"]],
+                        zorder=2)
+            for coll in ax.collections[-1:]:
+                try:
+                    coll.set_edgecolor(st["color"])
+                    coll.set_linewidth(0.0)
+                except AttributeError:
+                    pass
+        if st.get("dots"):
+            idx = np.argwhere(mask)
+            step = max(1, int(round(1 / max(dot_density, 1e-3))))
+            keep = rng.random(len(idx)) < (1.0 / (step * max(1, len(xs) // 40) ** 2))
+            pts = idx[keep]
+            jit = rng.random((len(pts), 2)) - 0.5
+            ax.scatter(xs[pts[:, 1]] + jit[:, 0] * dx, ys[pts[:, 0]] + jit[:, 1] * dy,
+                       s=2.5, c="black", zorder=3, linewidths=0)
+        if st.get("edge"):
+            ax.contour(X, Y, z, levels=[0.5], colors=[st["edge"]],
+                       linestyles=[st.get("ls", "-")], linewidths=1.4, zorder=4)
+        handles.append(Patch(facecolor=st.get("fill") or "white",
+                             alpha=st.get("alpha", 1.0) if st.get("fill") else 1.0,
+                             edgecolor=st.get("edge") or "black",
+                             hatch=(st.get("hatch") or ("..." if st.get("dots") else None)),
+                             linestyle=st.get("ls", "-"), label=_label(name)))
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_xlabel(_axis_label(m.x))
+    ax.set_ylabel(_axis_label(m.y))
+    if title:
+        ax.set_title(title, fontsize=10)
+    if legend and handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13),
+                  ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+_AXIS = {"pA": r"$p_A$ (B's initial trust in A)", "pB": r"$p_B$ (A's initial trust in B)",
+         "betaA": r"$\beta_A$ (independence of A's choice)",
+         "betaB": r"$\beta_B$ (independence of B's choice)",
+         "thetaA": r"$\theta_A$ (salience of period 2 for A)",
+         "thetaB": r"$\theta_B$ (salience of period 2 for B)",
+         "H": "$H$", "L": "$L$", "k": "$k$"}
+
+
+def _axis_label(name):
+    return _AXIS.get(name, name)
+
+
+def figure_map(number: int, n: int = 500, dominance: str = "weak", theta=None) -> RegionMap:
+    """Compute the map of Figure ``number`` with the paper's parameters."""
+    spec = figure_params(number, theta)
+    return region_map(spec["base"], spec["x"], spec["y"], n=n, dominance=dominance)
+
+
+def plot_figure(number: int, n: int = 500, dominance: str = "weak", theta=None, ax=None,
+                efficient: bool = True, title: str | None = None):
+    """Compute and draw Figure ``number`` (1, 2 or 3); returns the figure."""
+    m = figure_map(number, n=n, dominance=dominance, theta=theta)
+    spec = figure_params(number, theta)
+    return plot_map(m, ax=ax, efficient=efficient,
+                    title=spec["title"] if title is None else title)

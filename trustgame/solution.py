@@ -1,0 +1,139 @@
+"""Front door: every PBE at one parameter point, with the refinement.
+
+Examples
+--------
+>>> from trustgame import Params, solve
+>>> sol = solve(Params(H=1.5, L=-0.1, k=0.9, pA=0.35, pB=0.35))
+>>> sol.efficient_names()
+['tragic']
+>>> sol = solve(Params(pA=0.35, pB=0.35, betaA=0.6, betaB=0.7))
+>>> sol.efficient_names()
+['trust-building']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .equilibria import Equilibrium, pure_equilibria
+from .model import Game, Params, resolve_tol
+from .refinement import efficient_mask
+
+__all__ = ["Solution", "solve"]
+
+
+@dataclass(frozen=True)
+class Solution:
+    """All equilibria found at one parameter point.
+
+    Attributes
+    ----------
+    game : Game
+    equilibria : tuple of Equilibrium
+        Pure period-1 equilibria first, then semi-separating ones.
+    efficient : tuple of bool
+        PBE-ER flags under ``dominance``.
+    dominance : str
+        ``"weak"``, ``"strict"`` or ``"none"``.
+    semi_separating : bool
+        Whether equilibria with period-1 mixing were searched.
+    tol : float
+        Tolerance used.
+    """
+
+    game: Game
+    equilibria: tuple
+    efficient: tuple
+    dominance: str
+    semi_separating: bool
+    tol: object
+
+    @property
+    def params(self) -> Params | None:
+        return self.game.params
+
+    def names(self, efficient_only: bool = False) -> list[str]:
+        """Names (``name[leader]`` for asymmetric ones), in order."""
+        return [
+            _key(e) for e, f in zip(self.equilibria, self.efficient)
+            if f or not efficient_only
+        ]
+
+    def efficient_names(self) -> list[str]:
+        """Names of the PBE-ER, sorted."""
+        return sorted(set(self.names(efficient_only=True)))
+
+    def by_name(self, name: str, leader: str | None = None) -> Equilibrium:
+        """The first equilibrium with this name (and leader)."""
+        for e in self.equilibria:
+            if e.name == name and (leader is None or e.leader == leader):
+                return e
+        raise KeyError(f"no equilibrium named {name!r} at these parameters")
+
+    def has(self, name: str, efficient_only: bool = False) -> bool:
+        """True when an equilibrium with this name (or ``name[leader]`` key)
+        exists (and, optionally, survives the refinement)."""
+        return any(
+            (e.name == name or _key(e) == name) and (f or not efficient_only)
+            for e, f in zip(self.equilibria, self.efficient)
+        )
+
+    def to_dict(self) -> dict:
+        """The command line's JSON shape."""
+        out = {}
+        if self.game.params is not None:
+            out["params"] = self.game.params.as_dict()
+            out["threshold"] = float(self.game.params.threshold)
+        out["dominance"] = self.dominance
+        out["equilibria"] = [e.to_dict(f) for e, f in zip(self.equilibria, self.efficient)]
+        return out
+
+
+def _key(e: Equilibrium) -> str:
+    return e.name if e.leader is None else f"{e.name}[{e.leader}]"
+
+
+def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = True,
+          tol=None, offpath: str = "free", restrict_to=None) -> Solution:
+    """Every PBE at one parameter point and the PBE-ER among them.
+
+    Parameters
+    ----------
+    params : Params or Game
+        The paper's parameters, or a game with another type space.
+    refine : {"weak", "strict", "none"}
+        Pareto-dominance notion of the efficiency refinement (see
+        :mod:`trustgame.refinement`).
+    semi_separating : bool
+        Also search equilibria in which a type mixes in period 1 (two-type
+        games only; see :mod:`trustgame.semiseparating`).
+    tol : float, optional
+        Tolerance for weak inequalities (default
+        :data:`trustgame.model.DEFAULT_TOL`, ``0`` in exact mode).
+    offpath : str
+        Off-path convention (see :func:`trustgame.equilibria.check_profile`);
+        ``"free"`` is the definition of PBE.  The semi-separating search
+        always uses ``"free"`` and is skipped for other conventions.
+    restrict_to : iterable of str, optional
+        Keep only equilibria with these names (``name[leader]`` keys)
+        before refining.
+
+    Returns
+    -------
+    Solution
+    """
+    game = params.game() if isinstance(params, Params) else params
+    tol = resolve_tol(tol, game.exact)
+    eqs = pure_equilibria(game, tol=tol, offpath=offpath)
+    searched = False
+    if (semi_separating and offpath == "free" and not game.exact
+            and all(len(ts) == 2 for ts in game.types)):
+        from .semiseparating import semi_separating_equilibria
+
+        eqs = eqs + semi_separating_equilibria(game, tol=tol, known=eqs)
+        searched = True
+    if restrict_to is not None:
+        keep = set(restrict_to)
+        eqs = [e for e in eqs if _key(e) in keep]
+    mask = efficient_mask(eqs, refine, tol)
+    return Solution(game, tuple(eqs), tuple(mask), refine, searched, tol)
