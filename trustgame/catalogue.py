@@ -190,8 +190,12 @@ def name_equilibrium(eq):
 
     Two-type games with pure period-1 play get the paper's name when the
     on-path play matches a catalogue entry, and otherwise a descriptive
-    name ``"<A pattern>/<B pattern>:<regime>"``.  Other equilibria get a
-    name built from each type's period-1 action.
+    name ``"<A pattern>/<B pattern>:<regime>"``.  Equilibria with period-1
+    mixing are named ``"semi-separating A[..]/B[..] <history>:<play> ..."``
+    where the brackets give each type's period-1 action (``C``, ``D`` or
+    ``m`` for mixing, security type first) and the list gives period-2
+    play after every on-path history at which someone may cooperate.
+    Other type spaces get a name built from each type's period-1 action.
     """
     pats = tuple(pattern(p) for p in eq.period1)
     h, regime = _regime(eq)
@@ -201,9 +205,13 @@ def name_equilibrium(eq):
                 return replace(eq, name=e.name, leader=e.leader)
         return replace(eq, name=f"{pats[0]}/{pats[1]}:{regime}", leader=None)
     acts = ["".join(_act(x) for x in p) for p in eq.period1]
+    if eq.method == "semi-separating":
+        play = " ".join(f"{hh}:{eq.period2[HISTORIES.index(hh)].kind}" for hh in HISTORIES
+                        if eq.on_path(hh) and eq.period2[HISTORIES.index(hh)].kind != "DD")
+        return replace(eq, name=f"semi-separating A[{acts[0]}]/B[{acts[1]}] {play or 'DD'}",
+                       leader=None)
     suffix = f":{regime}" + (f"@{h}" if h else "")
-    prefix = "semi-separating " if eq.method == "semi-separating" else ""
-    return replace(eq, name=f"{prefix}A[{acts[0]}]/B[{acts[1]}]{suffix}", leader=None)
+    return replace(eq, name=f"A[{acts[0]}]/B[{acts[1]}]{suffix}", leader=None)
 
 
 def _act(x):

@@ -40,8 +40,9 @@ Examples
 --------
 >>> from trustgame.model import Params
 >>> eqs = pure_equilibria(Params(H=1.5, L=-0.1, k=0.9, pA=0.9, pB=0.9).game())
->>> sorted(e.name for e in eqs)
-['pool-D/pool-D:CC', 'pool-D/pool-D:mixed', 'suckers', 'tragic']
+>>> sorted(e.name for e in eqs)  # doctest: +NORMALIZE_WHITESPACE
+['pool-C/pool-C:mixed', 'pool-D/pool-D:CC', 'pool-D/pool-D:mixed', 'semi-tragic',
+ 'suckers', 'tragic']
 """
 
 from __future__ import annotations

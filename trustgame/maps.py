@@ -165,7 +165,7 @@ def _grid(n):
 
 def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0, 1),
                n=500, dominance: str = "weak", tol=None, offpath: str = "free",
-               restrict_to=None) -> RegionMap:
+               restrict_to=None, scope: str = "pure") -> RegionMap:
     """PBE and PBE-ER (pure period-1 play) on a grid, from closed forms.
 
     Parameters
@@ -190,6 +190,11 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
         Keep only these equilibrium names (``name[leader]`` for asymmetric
         ones) before refining, to ask what the refinement does when only
         some equilibria are compared.
+    scope : {"pure", "all"}
+        ``"pure"`` (default): PBE with pure period-1 play, from the closed
+        forms.  ``"all"``: also the equilibria with period-1 mixing found by
+        :func:`trustgame.semiseparating.semi_separating_grid` (much slower:
+        tens of seconds for a 30 x 30 grid; needs ``offpath="free"``).
 
     Returns
     -------
@@ -197,6 +202,10 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     """
     if dominance not in DOMINANCE:
         raise ValueError(f"dominance must be one of {', '.join(DOMINANCE)} (got {dominance!r})")
+    if scope not in ("pure", "all"):
+        raise ValueError(f"scope must be 'pure' or 'all' (got {scope!r})")
+    if scope == "all" and offpath != "free":
+        raise ValueError("scope='all' needs offpath='free' (the semi-separating search uses it)")
     tol = resolve_tol(tol)
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
@@ -223,9 +232,46 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
         exists.append(np.broadcast_to(cond(args, tol), shape))
         pays.append(payfns)
     exists = np.array(exists, dtype=bool).reshape(len(names), ny, nx)
+    if scope == "all":
+        return _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance,
+                            tol, keep)
     efficient = _refine(exists, pays, args, shape, dominance, tol)
     return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance, "pure",
                      offpath)
+
+
+def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance, tol, keep):
+    """Add the semi-separating equilibria and refine cell by cell."""
+    from .refinement import dominates
+    from .semiseparating import semi_separating_grid
+
+    ny, nx = shape
+    full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in args]
+    semi = semi_separating_grid(*full, tol=tol)
+    pure_pay = [np.stack([np.broadcast_to(np.asarray(f(*args), dtype=float), shape).ravel()
+                          for f in pf.values()], axis=1) for pf in pays]
+    names = list(names)
+    cand = {}  # flat cell -> list of (name index, payoff vector)
+    for c in range(len(names)):
+        for cell in np.nonzero(exists[c].ravel())[0]:
+            cand.setdefault(cell, []).append((c, pure_pay[c][cell]))
+    for idx, nms, pay in semi:
+        for cell, nm, pv in zip(idx, nms, pay):
+            if keep is not None and nm not in keep:
+                continue
+            if nm not in names:
+                names.append(nm)
+            cand.setdefault(cell, []).append((names.index(nm), pv))
+    ex = np.zeros((len(names), ny * nx), dtype=bool)
+    ef = np.zeros_like(ex)
+    for cell, items in cand.items():
+        for c, _ in items:
+            ex[c, cell] = True
+        for c, v in items:
+            if not any(dominates(w, v, dominance, tol) for d, w in items if d != c or w is not v):
+                ef[c, cell] = True
+    return RegionMap(base, x, y, xs, ys, tuple(names), ex.reshape(-1, ny, nx),
+                     ef.reshape(-1, ny, nx), dominance, "all", "free")
 
 
 def _refine(exists, pays, args, shape, dominance, tol):
@@ -257,36 +303,54 @@ def _refine(exists, pays, args, shape, dominance, tol):
     return eff
 
 
+def _solve_cell(args):
+    from .solution import solve
+
+    p, dominance, semi_separating, tol, offpath, restrict_to = args
+    sol = solve(p, refine=dominance, semi_separating=semi_separating, tol=tol,
+                offpath=offpath, restrict_to=restrict_to)
+    return sol.names(), sol.names(efficient_only=True)
+
+
 def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1),
                          ylim=(0, 1), n=20, dominance: str = "weak", tol=None,
                          semi_separating: bool = False, offpath: str = "free",
-                         restrict_to=None) -> RegionMap:
+                         restrict_to=None, processes: int = 1) -> RegionMap:
     """The same map computed by solving every cell separately.
 
     Slow (one :func:`trustgame.solve` per cell) but independent of the
     closed forms; with ``semi_separating=True`` it also includes
-    equilibria with period-1 mixing (``scope="all"``).
+    equilibria with period-1 mixing (``scope="all"``; about a second per
+    cell).  ``processes > 1`` spreads the cells over worker processes; the
+    result does not depend on it.
     """
-    from .solution import solve
-
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
     _check_axes(base, x, y, xs, ys)
-    cells = {}
     names = [class_info(*key).name for key in CLASSES]
     if restrict_to is not None:
         names = [nm for nm in names if nm in set(restrict_to)]
     gx, gy = axis_parameters(x), axis_parameters(y)
+    jobs, keys = [], []
     for i, yv in enumerate(ys):
         for j, xv in enumerate(xs):
             kw = {nm: float(xv) for nm in gx}
             kw.update({nm: float(yv) for nm in gy})
-            sol = solve(base.replace(**kw), refine=dominance, semi_separating=semi_separating,
-                        tol=tol, offpath=offpath, restrict_to=restrict_to)
-            cells[(i, j)] = (set(sol.names()), set(sol.names(efficient_only=True)))
-            for nm in cells[(i, j)][0]:
-                if nm not in names:
-                    names.append(nm)
+            jobs.append((base.replace(**kw), dominance, semi_separating, tol, offpath, restrict_to))
+            keys.append((i, j))
+    if processes > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(processes) as pool:
+            results = pool.map(_solve_cell, jobs, chunksize=max(1, len(jobs) // (8 * processes)))
+    else:
+        results = [_solve_cell(job) for job in jobs]
+    cells = {}
+    for key, (alln, effn) in zip(keys, results):
+        cells[key] = (set(alln), set(effn))
+        for nm in alln:
+            if nm not in names:
+                names.append(nm)
     exists = np.zeros((len(names), ny, nx), dtype=bool)
     efficient = np.zeros_like(exists)
     for (i, j), (alln, effn) in cells.items():

@@ -137,8 +137,9 @@ def expected_stage_payoff(x, y, e, beta, k):
 
     Examples
     --------
-    >>> expected_stage_payoff(1, 0.5, e=-0.1, beta=0, k=0.9)
-    0.04999999999999999
+    >>> from fractions import Fraction as F
+    >>> expected_stage_payoff(1, F(1, 2), e=F(-1, 10), beta=0, k=F(9, 10))
+    Fraction(1, 20)
     """
     return (
         x * y * stage_payoff(C, C, e, beta, k)
@@ -155,7 +156,7 @@ def period2_payoff(x, y, e, k):
     Examples
     --------
     >>> period2_payoff(1, 1, e=1.5, k=0.9)
-    1
+    1.0
     """
     return expected_stage_payoff(x, y, e, 0, k)
 

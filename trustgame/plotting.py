@@ -30,7 +30,7 @@ import numpy as np
 from .maps import RegionMap, region_map
 from .paper import figure_params
 
-__all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "figure_map", "LABELS"]
+__all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "figure_map", "LABELS", "MIXING_LAYER"]
 
 #: Style of each named equilibrium: fill colour, hatch, outline style.
 STYLES = {
@@ -75,9 +75,35 @@ def _label(name: str) -> str:
     return lab
 
 
+#: Name of the layer that gathers every equilibrium with period-1 mixing.
+MIXING_LAYER = "with period-1 mixing"
+STYLES[MIXING_LAYER] = {"hatch": "\\\\", "edge": "#b36b00", "ls": "-.", "color": "#b36b00"}
+LABELS[MIXING_LAYER] = "equilibria with period-1 mixing"
+
+
+def _grouped(m: RegionMap, efficient: bool):
+    """Names and masks to draw: every semi-separating name merged into one
+    layer."""
+    arr = m.efficient if efficient else m.exists
+    names, masks, mix = [], [], None
+    for c, n in enumerate(m.names):
+        if n.startswith("semi-separating"):
+            mix = arr[c].copy() if mix is None else (mix | arr[c])
+        else:
+            names.append(n)
+            masks.append(arr[c])
+    if mix is not None:
+        names.append(MIXING_LAYER)
+        masks.append(mix)
+    return names, masks
+
+
 def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
              title: str | None = None, seed: int = 0, dot_density: float = 0.5):
     """Draw a region map.
+
+    Equilibria with period-1 mixing (maps with ``scope="all"``) are drawn
+    as one layer, "equilibria with period-1 mixing".
 
     Parameters
     ----------
@@ -106,7 +132,7 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
         fig, ax = plt.subplots(figsize=(5.6, 5.0))
     else:
         fig = ax.figure
-    arr = m.efficient if efficient else m.exists
+    layer_names, layer_masks = _grouped(m, efficient)
     xs, ys = m.xs, m.ys
     dx, dy = xs[1] - xs[0], ys[1] - ys[0]
     extent = (xs[0] - dx / 2, xs[-1] + dx / 2, ys[0] - dy / 2, ys[-1] + dy / 2)
@@ -115,10 +141,11 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
     handles = []
     extra = 0
     # draw fills first, then hatches, dots and outlines
-    order = sorted(range(len(m.names)), key=lambda c: (style_for(m.names[c]).get("fill") is None, c))
+    order = sorted(range(len(layer_names)),
+                   key=lambda c: (style_for(layer_names[c]).get("fill") is None, c))
     for c in order:
-        name = m.names[c]
-        mask = arr[c]
+        name = layer_names[c]
+        mask = layer_masks[c]
         if not mask.any():
             continue
         st = style_for(name, extra)
@@ -182,16 +209,17 @@ def _axis_label(name):
     return _AXIS.get(name, name)
 
 
-def figure_map(number: int, n: int = 500, dominance: str = "weak", theta=None) -> RegionMap:
+def figure_map(number: int, n: int = 500, dominance: str = "weak", theta=None,
+               scope: str = "pure") -> RegionMap:
     """Compute the map of Figure ``number`` with the paper's parameters."""
     spec = figure_params(number, theta)
-    return region_map(spec["base"], spec["x"], spec["y"], n=n, dominance=dominance)
+    return region_map(spec["base"], spec["x"], spec["y"], n=n, dominance=dominance, scope=scope)
 
 
 def plot_figure(number: int, n: int = 500, dominance: str = "weak", theta=None, ax=None,
-                efficient: bool = True, title: str | None = None):
+                efficient: bool = True, title: str | None = None, scope: str = "pure"):
     """Compute and draw Figure ``number`` (1, 2 or 3); returns the figure."""
-    m = figure_map(number, n=n, dominance=dominance, theta=theta)
+    m = figure_map(number, n=n, dominance=dominance, theta=theta, scope=scope)
     spec = figure_params(number, theta)
     return plot_map(m, ax=ax, efficient=efficient,
                     title=spec["title"] if title is None else title)

@@ -34,7 +34,13 @@ How it works (our reconstruction)
     times the probability of the action it follows is just ``s_i(a)``.
     Belief conditions (``q_i(a) >= t`` or ``= t``) are linear too.  So the
     search splits into two small linear feasibility problems, one for the
-    variables of each state, solved with ``scipy.optimize.linprog``.
+    variables of each state.  Each is solved by eliminating the equalities
+    (singular value decomposition) and intersecting what is left: a point,
+    an interval, or (rarely) a polygon whose vertices are enumerated; larger
+    problems go to ``scipy.optimize.linprog``.  The whole computation is
+    vectorised over parameter points, which is what makes
+    :func:`semi_separating_grid` (maps that include these equilibria)
+    affordable.
 
 Off-path beliefs
     As in :mod:`trustgame.equilibria`: a state that plays a pure action
@@ -44,8 +50,9 @@ Off-path beliefs
 
 What is not enumerated
     * When a side's feasible set is not a single point, the equilibria form
-      a continuum.  The search reports its extreme points in each
-      coordinate (flagged ``info["family"] = True``), not the whole set.
+      a continuum.  The search reports its extreme points (the end points of
+      an interval, the vertices of a polygon; flagged
+      ``info["family"] = True``), not the whole set.
     * Mixing probabilities are kept in ``[1e-7, 1 - 1e-7]``; mixtures
       closer to pure play are reported as their pure limit by
       :mod:`trustgame.equilibria`.
@@ -63,26 +70,66 @@ from scipy.optimize import linprog
 
 from .catalogue import name_equilibrium
 from .equilibria import Equilibrium, _masses, expected_payoff
-from .model import ACTIONS, C, D, HISTORIES, Game, coop_threshold, resolve_tol, stage_payoff
+from .model import ACTIONS, C, D, HISTORIES, Game, resolve_tol, stage_payoff
 from .period2 import Continuation
 
-__all__ = ["semi_separating_equilibria", "REGIMES", "MIX_MARGIN"]
+__all__ = ["semi_separating_equilibria", "semi_separating_grid", "REGIMES", "MIX_MARGIN"]
 
 #: Period-2 regimes considered after an on-path history.
 REGIMES = ("DD", "CC", "mixed", "K_A", "K_B")
 #: Mixing probabilities are kept this far from 0 and 1.
 MIX_MARGIN = 1e-7
 
-_PURE = {"C": 1, "D": 0}
+_PURE = {"C": 1.0, "D": 0.0}
 _PATTERNS = [(a, b) for a in ("C", "D", "M") for b in ("C", "D", "M")]
 
 
+class _Points:
+    """Parameters of N two-type games, as arrays of shape (N,)."""
+
+    def __init__(self, k, beta, theta, e1, e2, prior):
+        self.k = np.asarray(k, dtype=float)
+        self.N = self.k.shape[0]
+        self.beta = [np.asarray(b, dtype=float) for b in beta]
+        self.theta = [np.asarray(t, dtype=float) for t in theta]
+        self.e1 = [[np.asarray(v, dtype=float) for v in row] for row in e1]
+        self.e2 = [[np.asarray(v, dtype=float) for v in row] for row in e2]
+        self.prior = [[np.asarray(v, dtype=float) for v in row] for row in prior]
+        # cooperation threshold of each state's security type
+        self.t = [self.k / (1 + self.k - self.e2[s][0]) for s in (0, 1)]
+        self.positive = [[bool(np.all(self.prior[s][n] > 0)) for n in (0, 1)] for s in (0, 1)]
+        for s in (0, 1):
+            for n in (0, 1):
+                if not self.positive[s][n] and np.any(self.prior[s][n] > 0):
+                    raise ValueError("a batch must not mix zero and positive priors")
+
+    @classmethod
+    def from_game(cls, game: Game) -> "_Points":
+        def a(v):
+            return np.array([float(v)])
+
+        ts = game.types
+        return cls(a(game.k), [a(b) for b in game.beta], [a(t) for t in game.theta],
+                   [[a(t.e1) for t in ts[s]] for s in (0, 1)],
+                   [[a(t.e2) for t in ts[s]] for s in (0, 1)],
+                   [[a(t.prior) for t in ts[s]] for s in (0, 1)])
+
+    @classmethod
+    def from_arrays(cls, H, L, k, pA, pB, betaA, betaB, thetaA, thetaB) -> "_Points":
+        vals = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in
+                                     (H, L, k, pA, pB, betaA, betaB, thetaA, thetaB)))
+        H, L, k, pA, pB, bA, bB, tA, tB = (v.ravel() for v in vals)
+        return cls(k, [bA, bB], [tA, tB], [[L, H], [L, H]], [[L, H], [L, H]],
+                   [[pA, 1 - pA], [pB, 1 - pB]])
+
+
 class _Aff:
-    """Affine function of a side's variables: ``coef @ v + const``."""
+    """Affine functions of one state's variables at N points:
+    ``value = c @ v + k`` with ``c`` of shape (N, n) and ``k`` of shape (N,)."""
 
     __slots__ = ("c", "k")
 
-    def __init__(self, c, k=0.0):
+    def __init__(self, c, k):
         self.c = c
         self.k = k
 
@@ -100,43 +147,43 @@ class _Aff:
         return (-1.0) * self + o
 
     def __mul__(self, a):
+        if isinstance(a, np.ndarray):
+            return _Aff(self.c * a[:, None], self.k * a)
         return _Aff(self.c * a, self.k * a)
 
     __rmul__ = __mul__
 
-    def __neg__(self):
-        return self * -1.0
+    def at(self, x):
+        """Values at variable vectors ``x`` (shape (N, n))."""
+        if self.c.shape[1] == 0:
+            return self.k.copy()
+        return np.einsum("ij,ij->i", self.c, x) + self.k
 
 
 class _Side:
-    """The quantities one state controls, as affine functions of its
-    variables (its period-1 mixing probabilities, then its free period-2
-    cooperation masses at histories where the other state sits exactly at
-    a threshold)."""
+    """What one state controls, as affine functions of its variables: its
+    period-1 mixing probabilities, then its free period-2 cooperation
+    masses at histories where the other state sits exactly at a threshold."""
 
-    def __init__(self, game: Game, i: int, pat, regimes=None):
-        self.i = i
-        self.pat = pat
-        ts = game.types[i]
-        self.prior = (float(ts[0].prior), float(ts[1].prior))
+    def __init__(self, pts: _Points, i: int, pat, regimes=None):
+        self.pts, self.i, self.pat = pts, i, pat
+        self.N = pts.N
         self.mixers = [n for n in (0, 1) if pat[n] == "M"]
         free = "K_B" if i == 0 else "K_A"
         self.zh = [h for h, r in (regimes or {}).items() if r == free]
         self.n = len(self.mixers) + len(self.zh)
         self.at_threshold = "K_A" if i == 0 else "K_B"
         self._cache = {}
-        self._on = None
 
     def var(self, idx):
-        c = np.zeros(self.n)
-        c[idx] = 1.0
-        return _Aff(c, 0.0)
+        c = np.zeros((self.N, self.n))
+        c[:, idx] = 1.0
+        return _Aff(c, np.zeros(self.N))
 
     def const(self, v):
-        return _Aff(np.zeros(self.n), float(v))
+        return _Aff(np.zeros((self.N, self.n)), np.full(self.N, float(v)))
 
     def r(self, n):
-        """Probability that type n plays C."""
         if self.pat[n] == "M":
             return self.var(self.mixers.index(n))
         return self.const(_PURE[self.pat[n]])
@@ -147,31 +194,24 @@ class _Side:
 
     def s(self, a):
         """Probability that the state is a security type and plays ``a``."""
-        key = ("s", a)
-        if key not in self._cache:
-            self._cache[key] = self.prior[0] * self.pi(0, a)
-        return self._cache[key]
+        if ("s", a) not in self._cache:
+            self._cache[("s", a)] = self.pi(0, a) * self.pts.prior[self.i][0]
+        return self._cache[("s", a)]
 
     def w(self, a):
         """Probability that the state plays ``a``."""
-        key = ("w", a)
-        if key not in self._cache:
-            self._cache[key] = self.prior[0] * self.pi(0, a) + self.prior[1] * self.pi(1, a)
-        return self._cache[key]
+        if ("w", a) not in self._cache:
+            pr = self.pts.prior[self.i]
+            self._cache[("w", a)] = self.pi(0, a) * pr[0] + self.pi(1, a) * pr[1]
+        return self._cache[("w", a)]
 
     def z(self, h):
         return self.var(len(self.mixers) + self.zh.index(h))
 
     def onpath(self):
-        """Actions this state plays with positive probability."""
-        if self._on is None:
-            self._on = self._onpath()
-        return self._on
-
-    def _onpath(self):
         acts = set()
         for n in (0, 1):
-            if self.prior[n] <= 0:
+            if not self.pts.positive[self.i][n]:
                 continue
             if self.pat[n] in ("C", "M"):
                 acts.add(C)
@@ -180,41 +220,361 @@ class _Side:
         return [a for a in ACTIONS if a in acts]
 
     def Y(self, reg, a, h, thr):
-        """Probability-weighted cooperation of this state after history
-        ``h`` (its own action ``a``) in regime ``reg``; ``thr`` is the
-        threshold of the other state's security type."""
+        """Probability-weighted cooperation of this state after ``h`` (its
+        own action ``a``) in regime ``reg``; ``thr`` is the threshold of the
+        other state's security type."""
         if reg == "DD":
             return self.const(0.0)
         if reg == "CC" or reg == self.at_threshold:
             return self.s(a)
         if reg == "mixed":
-            return thr * self.w(a)
+            return self.w(a) * thr
         return self.z(h)
 
+    def values(self, x, n):
+        """Probability that type n plays C, at variable vectors x."""
+        if self.pat[n] == "M":
+            return x[:, self.mixers.index(n)]
+        return np.full(x.shape[0], _PURE[self.pat[n]])
 
-def _belief_range(side: _Side, a):
-    """Interval of possible posteriors on the security type after ``a``."""
+
+def _belief_range(pts: _Points, side: _Side, a):
+    """Arrays (lo, hi) of possible posteriors on the security type after ``a``."""
+    pr = pts.prior[side.i]
     if side.pat[0] == "M" and side.pat[1] == "M":
-        return 0.0, 1.0
+        return np.zeros(pts.N), np.ones(pts.N)
     vals = []
     for rs in ([0.0, 1.0] if side.pat[0] == "M" else [_PURE[side.pat[0]]]):
         for rg in ([0.0, 1.0] if side.pat[1] == "M" else [_PURE[side.pat[1]]]):
-            ps = side.prior[0] * (rs if a == C else 1 - rs)
-            pg = side.prior[1] * (rg if a == C else 1 - rg)
-            if ps + pg > 0:
-                vals.append(ps / (ps + pg))
-    return (min(vals), max(vals)) if vals else None
+            ps = pr[0] * (rs if a == C else 1 - rs)
+            pg = pr[1] * (rg if a == C else 1 - rg)
+            tot = ps + pg
+            with np.errstate(invalid="ignore", divide="ignore"):
+                vals.append(np.where(tot > 0, ps / np.where(tot > 0, tot, 1), np.nan))
+    arr = np.array(vals)
+    return np.nanmin(arr, axis=0), np.nanmax(arr, axis=0)
 
 
 def _regime_ok(reg, rA, rB, tA, tB, tol):
-    """Can posteriors in the ranges ``rA``, ``rB`` support the regime?"""
+    """Can posteriors in the ranges rA, rB support the regime? (bool array)"""
     if reg == "DD":
-        return True
+        return np.ones_like(tA, dtype=bool)
     if reg in ("CC", "mixed"):
-        return rA[1] >= tB - tol and rB[1] >= tA - tol
+        return (rA[1] >= tB - tol) & (rB[1] >= tA - tol)
     if reg == "K_A":
-        return rA[0] - tol <= tB <= rA[1] + tol and rB[1] >= tA - tol
-    return rB[0] - tol <= tA <= rB[1] + tol and rA[1] >= tB - tol
+        return (rA[0] - tol <= tB) & (tB <= rA[1] + tol) & (rB[1] >= tA - tol)
+    return (rB[0] - tol <= tA) & (tA <= rB[1] + tol) & (rA[1] >= tB - tol)
+
+
+def _other_payoffs(pts: _Points, i, sides, regimes, menu):
+    """Payoff of each type of ``j = 1 - i`` from each period-1 action, as
+    affine functions of i's variables."""
+    j = 1 - i
+    side, jside = sides[i], sides[j]
+    k, beta, theta = pts.k, pts.beta[j], pts.theta[j]
+    thr = pts.t[j]
+    jon = jside.onpath()
+    U = {}
+    for n in (0, 1):
+        e1, e2 = pts.e1[j][n], pts.e2[j][n]
+        sec = n == 0
+        for b in ACTIONS:
+            total = side.const(0.0)
+            for a in side.onpath():
+                h = (a + b) if i == 0 else (b + a)
+                reg = regimes[h] if b in jon else menu[a]
+                Y = side.Y(reg, a, h, thr)
+                w = side.w(a)
+                j_sec_plays_c = reg == "CC" or reg == jside.at_threshold
+                if sec and j_sec_plays_c:
+                    v = Y * (1 + k) - w * k
+                else:
+                    v = Y * e2
+                total = total + w * stage_payoff(b, a, e1, beta, k) + v * theta
+            U[(n, b)] = total
+    return U
+
+
+def _constraints(pts, i, sides, regimes, menu):
+    """Equalities and inequalities (>= 0) on i's variables."""
+    side, jside = sides[i], sides[1 - i]
+    thr = pts.t[1 - i]
+    eqs, ges = [], []
+    for h, reg in regimes.items():
+        a = h[0] if i == 0 else h[1]
+        if reg in ("CC", "mixed"):
+            ges.append(side.s(a) - side.w(a) * thr)
+        elif reg == side.at_threshold:
+            eqs.append(side.s(a) - side.w(a) * thr)
+        elif reg == jside.at_threshold:
+            ges.append(side.z(h) - side.w(a) * thr)
+            ges.append(side.s(a) - side.z(h))
+    for a, reg in menu.items():
+        if reg in ("CC", "mixed"):
+            ges.append(side.s(a) - side.w(a) * thr)
+    U = _other_payoffs(pts, i, sides, regimes, menu)
+    for n in (0, 1):
+        p = jside.pat[n]
+        if p == "M":
+            eqs.append(U[(n, C)] - U[(n, D)])
+        elif p == "C":
+            ges.append(U[(n, C)] - U[(n, D)])
+        else:
+            ges.append(U[(n, D)] - U[(n, C)])
+    return eqs, ges, U
+
+
+def _take(a: _Aff, idx):
+    return _Aff(a.c[idx], a.k[idx])
+
+
+def _solve(side: _Side, eqs, ges, tol, idx):
+    """Solve the side's system at the points ``idx``.
+
+    Returns a list of ``(points, X, family)``: point indices, variable
+    vectors (one row per point) and whether they are extreme points of a
+    continuum.
+    """
+    n = side.n
+    M = len(idx)
+    lo_b = [MIX_MARGIN] * len(side.mixers) + [0.0] * len(side.zh)
+    hi_b = [1 - MIX_MARGIN] * len(side.mixers) + [1.0] * len(side.zh)
+    G = [a.c[idx] for a in ges]
+    h = [-a.k[idx] for a in ges]
+    for v in range(n):
+        e = np.zeros((M, n))
+        e[:, v] = 1.0
+        G += [e, -e]
+        h += [np.full(M, lo_b[v]), np.full(M, -hi_b[v])]
+    if n == 0:
+        ok = np.ones(M, dtype=bool)
+        for a in eqs:
+            ok &= np.abs(a.k[idx]) <= tol
+        for hv in h:
+            ok &= hv <= tol
+        return [(idx[ok], np.zeros((int(ok.sum()), 0)), np.zeros(int(ok.sum()), bool))]
+    G = np.stack(G, axis=1)  # (M, m, n)
+    h = np.stack(h, axis=1)  # (M, m)
+    if eqs:
+        E = np.stack([a.c[idx] for a in eqs], axis=1)
+        f = np.stack([-a.k[idx] for a in eqs], axis=1)
+        E = np.where(np.abs(E) < 1e-12, 0.0, E)
+        if E.shape[1] == n:
+            # square systems: points with a well-conditioned matrix are
+            # solved directly, the others go through the SVD below
+            det = np.linalg.det(E)
+            good = np.abs(det) > 1e-9
+            if good.all():
+                x0 = np.linalg.solve(E, f[..., None])[..., 0]
+                b0 = h - np.einsum("mkn,mn->mk", G, x0)
+                ok = np.all(b0 <= tol, axis=1)
+                return [(idx[ok], x0[ok], np.zeros(int(ok.sum()), bool))]
+        u, sv, vt = np.linalg.svd(E, full_matrices=True)
+        rank = np.sum(sv > 1e-10, axis=1)
+    else:
+        E = f = None
+        rank = np.zeros(M, dtype=int)
+    out = []
+    for r in np.unique(rank):
+        sel = np.nonzero(rank == r)[0]
+        if E is not None and r > 0:
+            ur, sr, vr = u[sel][:, :, :r], sv[sel][:, :r], vt[sel][:, :r, :]
+            coef = np.einsum("mij,mi->mj", ur, f[sel]) / sr
+            x0 = np.einsum("mjn,mj->mn", vr, coef)
+            resid = np.max(np.abs(np.einsum("mij,mj->mi", E[sel], x0) - f[sel]), axis=1)
+            keep = resid <= tol
+            sel, x0 = sel[keep], x0[keep]
+            Nsp = np.transpose(vt[sel][:, r:, :], (0, 2, 1))  # (m, n, d)
+        else:
+            if E is not None:
+                keep = np.max(np.abs(f[sel]), axis=1) <= tol
+                sel = sel[keep]
+            x0 = np.zeros((len(sel), n))
+            Nsp = np.broadcast_to(np.eye(n), (len(sel), n, n))
+        d = n - r
+        if len(sel) == 0:
+            continue
+        Gs, hs = G[sel], h[sel]
+        b = hs - np.einsum("mkn,mn->mk", Gs, x0)
+        if d == 0:
+            ok = np.all(b <= tol, axis=1)
+            out.append((idx[sel[ok]], x0[ok], np.zeros(int(ok.sum()), bool)))
+        elif d == 1:
+            A = np.einsum("mkn,mn->mk", Gs, Nsp[:, :, 0])
+            pos, neg = A > 1e-12, A < -1e-12
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = b / np.where(pos | neg, A, 1.0)
+            lo = np.max(np.where(pos, ratio, -np.inf), axis=1)
+            hi = np.min(np.where(neg, ratio, np.inf), axis=1)
+            flat_bad = np.any(~(pos | neg) & (b > tol), axis=1)
+            ok = (lo <= hi + tol) & ~flat_bad & np.isfinite(lo) & np.isfinite(hi)
+            single = ok & (hi - lo <= 1e-9)
+            two = ok & ~single
+            mid = (lo + hi) / 2
+            if single.any():
+                out.append((idx[sel[single]], x0[single] + Nsp[single, :, 0] * mid[single, None],
+                            np.zeros(int(single.sum()), bool)))
+            if two.any():
+                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * lo[two, None], np.ones(int(two.sum()), bool)))
+                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * hi[two, None], np.ones(int(two.sum()), bool)))
+        elif d <= 4:
+            A = np.einsum("mkn,mnd->mkd", Gs, Nsp)
+            pidx, U = _vertices_batch(A, b, tol)
+            if len(pidx):
+                X = x0[pidx] + np.einsum("vnd,vd->vn", Nsp[pidx], U)
+                counts = np.bincount(pidx, minlength=len(sel))
+                out.append((idx[sel[pidx]], X, counts[pidx] > 1))
+        else:
+            for m_, s_ in enumerate(sel):
+                verts = _vertices(Gs[m_], hs[m_], x0[m_], Nsp[m_], tol, lo_b, hi_b)
+                for vx in verts:
+                    out.append((idx[[s_]], vx[None, :], np.array([len(verts) > 1])))
+    return out
+
+
+def _vertices_batch(A, b, tol):
+    """Vertices of the polytopes ``{u : A[m] u >= b[m]}`` for every m.
+
+    Every choice of ``d`` constraints is made active and the resulting
+    ``d x d`` systems are solved for all points and choices at once (in
+    chunks); a solution that satisfies every constraint (within ``tol``) is
+    a vertex.  The polytopes are bounded (every variable has bounds), so no
+    vertex means no solution.  Returns ``(point_index, vertices)`` with
+    duplicates removed.
+    """
+    from itertools import combinations
+
+    M, m, d = A.shape
+    subsets = np.array(list(combinations(range(m), d)), dtype=int)
+    chunk = max(1, 4_000_000 // max(1, M * m * d))
+    pts, verts = [], []
+    for start in range(0, len(subsets), chunk):
+        S = subsets[start:start + chunk]
+        MS = A[:, S, :]  # (M, s, d, d)
+        det = np.linalg.det(MS)
+        pi, si = np.nonzero(np.abs(det) > 1e-12)
+        if len(pi) == 0:
+            continue
+        u = np.linalg.solve(MS[pi, si], b[:, S][pi, si][..., None])[..., 0]
+        feas = np.all(np.einsum("kmd,kd->km", A[pi], u) >= b[pi] - tol, axis=1)
+        if feas.any():
+            pts.append(pi[feas])
+            verts.append(u[feas])
+    if not pts:
+        return np.array([], dtype=int), np.zeros((0, d))
+    P = np.concatenate(pts)
+    V = np.concatenate(verts)
+    key = np.column_stack([P, np.round(V / 1e-9)])
+    _, first = np.unique(key, axis=0, return_index=True)
+    first = np.sort(first)
+    return P[first], V[first]
+
+
+def _vertices(G, h, x0, N, tol, lo_b, hi_b):
+    """Extreme points of {x0 + N u : G (x0 + N u) >= h} (one point)."""
+    A = G @ N
+    b = h - G @ x0
+    d = N.shape[1]
+    if d == 2:
+        verts = []
+        for p in range(len(b)):
+            for q in range(p + 1, len(b)):
+                M = A[[p, q]]
+                if abs(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]) < 1e-12:
+                    continue
+                uu = np.linalg.solve(M, b[[p, q]])
+                if np.all(A @ uu >= b - tol):
+                    x = x0 + N @ uu
+                    if not any(np.allclose(x, v, atol=1e-9) for v in verts):
+                        verts.append(x)
+        return verts
+    pts = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for v in range(d):
+            for sign in (1.0, -1.0):
+                c = np.zeros(d)
+                c[v] = sign
+                res = linprog(c, A_ub=-A, b_ub=-b + tol, bounds=[(None, None)] * d, method="highs")
+                if res.status == 0:
+                    x = x0 + N @ res.x
+                    if not any(np.allclose(x, q, atol=1e-7) for q in pts):
+                        pts.append(x)
+    return pts
+
+
+def _search(pts: _Points, pats, tol):
+    """Yield ``(points, XA, XB, regimes, menus, family, sides, U)`` for
+    every feasible configuration of one support pattern."""
+    tA, tB = pts.t
+    plain = [_Side(pts, i, pats[i]) for i in (0, 1)]
+    onA, onB = plain[0].onpath(), plain[1].onpath()
+    rng = {(0, a): _belief_range(pts, plain[0], a) for a in onA}
+    rng.update({(1, b): _belief_range(pts, plain[1], b) for b in onB})
+    hists = [(a, b) for a in onA for b in onB]
+    masks = {}
+    for a, b in hists:
+        for reg in REGIMES:
+            masks[(a, b, reg)] = _regime_ok(reg, rng[(0, a)], rng[(1, b)], tA, tB, tol)
+    opts = [[r for r in REGIMES if masks[(a, b, r)].any()] for a, b in hists]
+    for combo in product(*opts):
+        valid = np.ones(pts.N, dtype=bool)
+        for (a, b), reg in zip(hists, combo):
+            valid &= masks[(a, b, reg)]
+        if not valid.any():
+            continue
+        idx = np.nonzero(valid)[0]
+        regimes = {a + b: r for (a, b), r in zip(hists, combo)}
+        sides = [_Side(pts, i, pats[i], regimes) for i in (0, 1)]
+        found = []
+        Us = []
+        for i in (0, 1):
+            j_off = [b for b in ACTIONS if b not in sides[1 - i].onpath()]
+            on_i = sides[i].onpath()
+            menus = ([dict(zip(on_i, ch)) for ch in product(("DD", "CC", "mixed"), repeat=len(on_i))]
+                     if j_off else [{}])
+            todo = idx
+            sols = []
+            Ui = None
+            for menu in menus:
+                if len(todo) == 0:
+                    break
+                eqs, ges, U = _constraints(pts, i, sides, regimes, menu)
+                Ui = Ui or U
+                chunks = _solve(sides[i], eqs, ges, tol, todo)
+                done = np.unique(np.concatenate([c[0] for c in chunks])) if chunks else np.array([], int)
+                for c in chunks:
+                    if len(c[0]):
+                        sols.append((c[0], c[1], c[2], menu, U))
+                todo = np.setdiff1d(todo, done)
+            found.append(sols)
+            if not sols:
+                break
+        if len(found) < 2 or not found[0] or not found[1]:
+            continue
+        for ca in found[0]:
+            for cb in found[1]:
+                common, ia, ib = np.intersect1d(ca[0], cb[0], return_indices=True)
+                if len(common) == 0:
+                    continue
+                yield (common, ca[1][ia], cb[1][ib], regimes, (ca[3], cb[3]), ca[2][ia] | cb[2][ib],
+                       sides, (ca[4], cb[4]))
+
+
+def _patterns(pts: _Points):
+    for patA in _PATTERNS:
+        for patB in _PATTERNS:
+            pats = (patA, patB)
+            mixes = [(s, n) for s in (0, 1) for n in (0, 1) if pats[s][n] == "M"]
+            if not mixes:
+                continue
+            if any(not pts.positive[s][n] for s, n in mixes):
+                continue
+            # a greedy type that mixes or cooperates while the security type
+            # defects is revealed greedy by C and strictly prefers D
+            if any(pats[s] == ("D", "M") for s in (0, 1)):
+                continue
+            yield pats
 
 
 def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibrium]:
@@ -244,19 +604,11 @@ def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibri
     tol = resolve_tol(tol)
     if any(len(ts) != 2 for ts in game.types):
         raise ValueError("semi-separating search needs exactly two types per state")
-    tA = float(coop_threshold(game.types[0][0].e2, game.k))
-    tB = float(coop_threshold(game.types[1][0].e2, game.k))
+    pts = _Points.from_game(game)
     found: list[Equilibrium] = []
-    for patA in _PATTERNS:
-        for patB in _PATTERNS:
-            pats = (patA, patB)
-            mixes = [pats[i][n] == "M" for i in (0, 1) for n in (0, 1)]
-            priors = [game.types[i][n].prior for i in (0, 1) for n in (0, 1)]
-            if not any(mixes):
-                continue
-            if any(m and p <= 0 for m, p in zip(mixes, priors)):
-                continue
-            found.extend(_search(game, pats, tA, tB, tol))
+    for pats in _patterns(pts):
+        for (_, XA, XB, regimes, menus, fam, sides, _U) in _search(pts, pats, tol):
+            found.append(_build(game, sides, regimes, XA[0], XB[0], menus, bool(fam[0])))
     out: list[Equilibrium] = []
     for e in found:
         if any(_same_eq(e, k, 1e-6) for k in list(known) + out):
@@ -265,220 +617,21 @@ def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibri
     return out
 
 
-def _search(game, pats, tA, tB, tol):
-    plain = [_Side(game, i, pats[i]) for i in (0, 1)]
-    onA, onB = plain[0].onpath(), plain[1].onpath()
-    rng = {(0, a): _belief_range(plain[0], a) for a in onA}
-    rng.update({(1, b): _belief_range(plain[1], b) for b in onB})
-    hists = [(a, b) for a in onA for b in onB]
-    opts = [[r for r in REGIMES if _regime_ok(r, rng[(0, a)], rng[(1, b)], tA, tB, tol)]
-            for a, b in hists]
-    out = []
-    for combo in product(*opts):
-        regimes = {a + b: r for (a, b), r in zip(hists, combo)}
-        sides = [_Side(game, i, pats[i], regimes) for i in (0, 1)]
-        sols = []
-        for i in (0, 1):
-            pts = _solve_side(game, i, sides, regimes, tA, tB, tol)
-            if not pts:
-                break
-            sols.append(pts)
-        else:
-            fam = len(sols[0]) > 1 or len(sols[1]) > 1
-            for vA, vB in product(*sols):
-                out.append(_build(game, sides, regimes, vA, vB, tA, tB, fam))
-    return out
-
-
-def _stage(own, other, e, beta, k):
-    return float(stage_payoff(own, other, e, beta, k))
-
-
-def _other_payoffs(game, i, sides, regimes, menu, tA, tB):
-    """Payoff of each type of ``j = 1 - i`` for each of j's period-1 actions,
-    as affine functions of ``i``'s variables."""
-    j = 1 - i
-    side, jside = sides[i], sides[j]
-    k = float(game.k)
-    beta, theta = float(game.beta[j]), float(game.theta[j])
-    thr = tB if i == 0 else tA  # what i's posterior must reach for j-sec
-    jon = jside.onpath()
-    U = {}
-    for n, t in enumerate(game.types[j]):
-        e1, e2 = float(t.e1), float(t.e2)
-        for b in ACTIONS:
-            total = side.const(0.0)
-            for a in side.onpath():
-                h = (a + b) if i == 0 else (b + a)
-                reg = regimes[h] if b in jon else menu[a]
-                Y = side.Y(reg, a, h, thr)
-                w = side.w(a)
-                j_sec_plays_c = reg == "CC" or reg == jside.at_threshold
-                if t.is_security and j_sec_plays_c:
-                    v = Y * (1 + k) - k * w
-                else:
-                    v = Y * e2
-                total = total + w * _stage(b, a, e1, beta, k) + theta * v
-            U[(n, b)] = total
-    return U
-
-
-def _solve_side(game, i, sides, regimes, tA, tB, tol):
-    """Feasible points of state i's variables, each with the off-path menu
-    used for the other state's deviations."""
-    side, jside = sides[i], sides[1 - i]
-    thr = tB if i == 0 else tA
-    base_eq, base_ge = [], []
-    for h, reg in regimes.items():
-        a = h[0] if i == 0 else h[1]
-        if reg in ("CC", "mixed"):
-            base_ge.append(side.s(a) - thr * side.w(a))
-        elif reg == side.at_threshold:
-            base_eq.append(side.s(a) - thr * side.w(a))
-        elif reg == jside.at_threshold:
-            base_ge.append(side.z(h) - thr * side.w(a))
-            base_ge.append(side.s(a) - side.z(h))
-    on_i = side.onpath()
-    if [b for b in ACTIONS if b not in jside.onpath()]:
-        menus = [dict(zip(on_i, ch)) for ch in product(("DD", "CC", "mixed"), repeat=len(on_i))]
-    else:
-        menus = [{}]
-    for menu in menus:
-        eqs, ges = list(base_eq), list(base_ge)
-        for a, reg in menu.items():
-            if reg in ("CC", "mixed"):
-                ges.append(side.s(a) - thr * side.w(a))
-        U = _other_payoffs(game, i, sides, regimes, menu, tA, tB)
-        for n in (0, 1):
-            p = jside.pat[n]
-            if p == "M":
-                eqs.append(U[(n, C)] - U[(n, D)])
-            elif p == "C":
-                ges.append(U[(n, C)] - U[(n, D)])
-            else:
-                ges.append(U[(n, D)] - U[(n, C)])
-        pts = _lp_points(side, eqs, ges, tol)
-        if pts:
-            return [(p, menu) for p in pts]
-    return []
-
-
-def _linprog(c, A_ub, b_ub, A_eq, b_eq, bounds):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq,
-                       bounds=bounds, method="highs")
-
-
-def _lp_points(side: _Side, eqs, ges, tol):
-    """Solve ``eqs == 0, ges >= 0`` over the side's variables (bounds
-    included).
-
-    The equalities are eliminated first (least squares, then the null
-    space).  What is left is a polytope of dimension ``d``: for ``d = 0``
-    the point is checked, for ``d = 1`` an interval is intersected, for
-    ``d = 2`` the vertices of a polygon are enumerated; larger ``d`` is
-    handed to HiGHS.  Returns the unique point, or the vertices (extreme
-    points) of a continuum; an empty list if there is no solution.
-    """
-    n = side.n
-    G = [a.c for a in ges]
-    h = [-a.k for a in ges]
-    lo_b = [MIX_MARGIN] * len(side.mixers) + [0.0] * len(side.zh)
-    hi_b = [1 - MIX_MARGIN] * len(side.mixers) + [1.0] * len(side.zh)
-    for idx in range(n):
-        e = np.zeros(n)
-        e[idx] = 1.0
-        G.append(e)
-        h.append(lo_b[idx])
-        G.append(-e)
-        h.append(-hi_b[idx])
-    if n == 0:
-        ok = all(abs(a.k) <= tol for a in eqs) and all(v <= tol for v in h)
-        return [np.zeros(0)] if ok else []
-    G = np.array(G)
-    h = np.array(h)
-    if eqs:
-        E = np.array([a.c for a in eqs])
-        f = np.array([-a.k for a in eqs])
-        E[np.abs(E) < 1e-12] = 0.0
-        u, sv, vt = np.linalg.svd(E)
-        rank = int(np.sum(sv > 1e-10))
-        x0 = vt[:rank].T @ ((u[:, :rank].T @ f) / sv[:rank])
-        if np.max(np.abs(E @ x0 - f)) > tol:
-            return []
-        N = vt[rank:].T
-    else:
-        x0 = np.zeros(n)
-        N = np.eye(n)
-    d = N.shape[1]
-    A = G @ N
-    b = h - G @ x0
-    if d == 0:
-        return [x0] if np.all(b <= tol) else []
-    if d == 1:
-        a = A[:, 0]
-        lo, hi = -np.inf, np.inf
-        for ai, bi in zip(a, b):
-            if ai > 1e-12:
-                lo = max(lo, bi / ai)
-            elif ai < -1e-12:
-                hi = min(hi, bi / ai)
-            elif bi > tol:
-                return []
-        if lo > hi + tol:
-            return []
-        if hi - lo <= 1e-9:
-            return [x0 + N[:, 0] * (lo + hi) / 2]
-        return [x0 + N[:, 0] * lo, x0 + N[:, 0] * hi]
-    if d == 2:
-        verts = []
-        m = len(b)
-        for i in range(m):
-            for j in range(i + 1, m):
-                M = A[[i, j]]
-                det = M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]
-                if abs(det) < 1e-12:
-                    continue
-                u = np.linalg.solve(M, b[[i, j]])
-                if np.all(A @ u >= b - tol):
-                    x = x0 + N @ u
-                    if not any(np.allclose(x, q, atol=1e-9) for q in verts):
-                        verts.append(x)
-        return verts
-    bounds = list(zip(lo_b, hi_b))
-    E = np.array([a.c for a in eqs]) if eqs else None
-    f = np.array([-a.k for a in eqs]) if eqs else None
-    A_ub = np.array([-a.c for a in ges]) if ges else None
-    b_ub = np.array([a.k + tol for a in ges]) if ges else None
-    res = _linprog(np.zeros(n), A_ub, b_ub, E, f, bounds)
-    if res.status != 0:
-        return []
-    pts = []
-    for idx in range(n):
-        for sign in (1.0, -1.0):
-            c = np.zeros(n)
-            c[idx] = sign
-            r2 = _linprog(c, A_ub, b_ub, E, f, bounds)
-            if r2.status == 0 and not any(np.allclose(r2.x, q, atol=1e-7) for q in pts):
-                pts.append(r2.x)
-    return pts or [res.x]
-
-
-def _build(game, sides, regimes, vA, vB, tA, tB, family):
-    """Assemble a named Equilibrium from the two sides' solutions."""
-    (xa, menu_for_B), (xb, menu_for_A) = vA, vB
+def _build(game, sides, regimes, xa, xb, menus, family):
+    """Assemble a named Equilibrium (one point) from the sides' solutions."""
+    menu_for_B, menu_for_A = menus  # A's solution carries B's off-path menu
     vec = (xa, xb)
     p1 = []
     for i in (0, 1):
         side = sides[i]
         p1.append(tuple(float(vec[i][side.mixers.index(n)]) if side.pat[n] == "M"
-                        else float(_PURE[side.pat[n]]) for n in (0, 1)))
+                        else _PURE[side.pat[n]] for n in (0, 1)))
     mass, post = zip(*(_masses(game, s, p1[s]) for s in (0, 1)))
 
     def val(aff, i):
-        return float(aff.c @ vec[i] + aff.k)
+        return float(aff.at(vec[i][None, :])[0]) if vec[i].size else float(aff.k[0])
 
+    tA, tB = (float(t[0]) for t in sides[0].pts.t)
     conts = []
     for h in HISTORIES:
         a, b = h[0], h[1]
@@ -506,13 +659,7 @@ def _build(game, sides, regimes, vA, vB, tA, tB, family):
             sa = val(sides[0].s(a), 0)
             xA = val(sides[0].z(h), 0) / sa if sa > 0 else 1.0
         xA, xB = min(max(xA, 0.0), 1.0), min(max(xB, 0.0), 1.0)
-        if xA == xB == 0.0:
-            kind = "DD"
-        elif xA == xB == 1.0:
-            kind = "CC"
-        else:
-            kind = "mixed"
-        conts.append(Continuation(((xA, 0.0), (xB, 0.0)), kind, reg in ("K_A", "K_B")))
+        conts.append(Continuation(((xA, 0.0), (xB, 0.0)), _kind(xA, xB), reg in ("K_A", "K_B")))
     period2 = tuple(conts)
     beliefs, offb = [], []
     for h in HISTORIES:
@@ -540,8 +687,16 @@ def _build(game, sides, regimes, vA, vB, tA, tB, family):
                      beliefs=tuple(beliefs), offpath_beliefs=tuple(offb),
                      payoffs=tuple(payoffs), method="semi-separating",
                      knife_edge=any(c.knife_edge for c in period2),
-                     info={"family": family, "regimes": dict(regimes)})
+                     info={"family": bool(family), "regimes": dict(regimes)})
     return name_equilibrium(eq)
+
+
+def _kind(xA, xB):
+    if xA == 0.0 and xB == 0.0:
+        return "DD"
+    if xA >= 1.0 - 1e-12 and xB >= 1.0 - 1e-12:
+        return "CC"
+    return "mixed"
 
 
 def _same_eq(e1: Equilibrium, e2: Equilibrium, tol):
@@ -555,3 +710,92 @@ def _same_eq(e1: Equilibrium, e2: Equilibrium, tol):
                 if any(abs(x - y) > tol for x, y in zip(c1.x[s], c2.x[s])):
                     return False
     return True
+
+
+# ---------------------------------------------------------------------------
+# Maps
+# ---------------------------------------------------------------------------
+
+def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None):
+    """Semi-separating equilibria at many points at once (for maps).
+
+    Parameters
+    ----------
+    H, L, k, pA, pB, betaA, betaB, thetaA, thetaB : array_like
+        Broadcastable parameter arrays (priors strictly inside (0, 1)).
+    tol : float, optional
+
+    Returns
+    -------
+    list of (points, names, payoffs)
+        ``points``: flat indices into the broadcast shape; ``names``: the
+        equilibrium name at each point; ``payoffs``: array (len, 4) of
+        interim payoffs (A security, A greedy, B security, B greedy).
+
+    Examples
+    --------
+    >>> out = semi_separating_grid(1.5, -0.1, 0.9, [0.4, 0.2], [0.4, 0.2], 0, 0, 1, 1)
+    >>> sorted({n for pts, names, _ in out for p, n in zip(pts, names) if p == 0})[:1]
+    ['semi-separating A[Cm]/B[Cm] CC:mixed']
+    """
+    tol = resolve_tol(tol)
+    pts = _Points.from_arrays(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB)
+    out = []
+    for pats in _patterns(pts):
+        acts = ["".join("m" if x == "M" else x for x in pats[s]) for s in (0, 1)]
+        for (idx, XA, XB, regimes, menus, fam, sides, Us) in _search(pts, pats, tol):
+            X = (XA, XB)
+            # payoffs: A's types from B's variables (U in B's solution
+            # chunk) and vice versa
+            pay = np.zeros((len(idx), 4))
+            for s in (0, 1):
+                U = Us[1 - s]  # payoffs of s's types, affine in (1-s)'s vars
+                for n in (0, 1):
+                    uc = _take(U[(n, C)], idx).at(X[1 - s])
+                    ud = _take(U[(n, D)], idx).at(X[1 - s])
+                    r = sides[s].values(X[s], n)
+                    pay[:, 2 * s + n] = r * uc + (1 - r) * ud
+            kinds = _grid_kinds(pts, sides, regimes, idx, X)
+            names = [f"semi-separating A[{acts[0]}]/B[{acts[1]}] " +
+                     (" ".join(f"{h}:{kk[m]}" for h, kk in kinds.items() if kk[m] != "DD") or "DD")
+                     for m in range(len(idx))]
+            out.append((idx, names, pay))
+    return out
+
+
+def _grid_kinds(pts, sides, regimes, idx, X):
+    """Period-2 play (DD, CC or mixed) after each on-path history."""
+    tA, tB = pts.t[0][idx], pts.t[1][idx]
+    q = {}
+    for i in (0, 1):
+        for a in sides[i].onpath():
+            s = _take(sides[i].s(a), idx).at(X[i])
+            w = _take(sides[i].w(a), idx).at(X[i])
+            q[(i, a)] = np.where(w > 0, s / np.where(w > 0, w, 1), 0.0)
+    kinds = {}
+    for h in HISTORIES:
+        if h not in regimes:
+            continue
+        reg = regimes[h]
+        a, b = h[0], h[1]
+        if reg == "DD":
+            xa = xb = np.zeros(len(idx))
+        elif reg == "CC":
+            xa = xb = np.ones(len(idx))
+        elif reg == "mixed":
+            xa = tB / np.maximum(q[(0, a)], 1e-300)
+            xb = tA / np.maximum(q[(1, b)], 1e-300)
+        elif reg == "K_A":
+            xa = np.ones(len(idx))
+            sb = _take(sides[1].s(b), idx).at(X[1])
+            zb = _take(sides[1].z(h), idx).at(X[1])
+            xb = np.where(sb > 0, zb / np.where(sb > 0, sb, 1), 1.0)
+        else:
+            xb = np.ones(len(idx))
+            sa = _take(sides[0].s(a), idx).at(X[0])
+            za = _take(sides[0].z(h), idx).at(X[0])
+            xa = np.where(sa > 0, za / np.where(sa > 0, sa, 1), 1.0)
+        xa, xb = np.clip(xa, 0, 1), np.clip(xb, 0, 1)
+        kinds[h] = np.where((xa == 0) & (xb == 0), "DD",
+                            np.where((xa >= 1 - 1e-12) & (xb >= 1 - 1e-12), "CC", "mixed"))
+    return kinds

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from trustgame import Params, solve
->>> sol = solve(Params(H=1.5, L=-0.1, k=0.9, pA=0.35, pB=0.35))
+>>> sol = solve(Params(H=1.5, L=-0.1, k=0.9, pA=0.2, pB=0.2))
 >>> sol.efficient_names()
 ['tragic']
 >>> sol = solve(Params(pA=0.35, pB=0.35, betaA=0.6, betaB=0.7))

@@ -1,0 +1,77 @@
+"""Closed-form conditions agree with the enumerator (same payoffs, derived
+symbolically)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+
+from conftest import random_params, valid_params
+from trustgame import Params, named_condition, solve
+from trustgame.conditions import CLASSES, SYMBOLS, class_info, evaluate
+from trustgame.equilibria import OFFPATH, pure_equilibria
+
+
+def _closed_form_names(p: Params, offpath="free"):
+    vals = p.as_dict()
+    return {class_info(*c, offpath).name for c in CLASSES
+            if evaluate(class_info(*c, offpath).condition, **vals)}
+
+
+def _enumerated_names(p: Params, offpath="free"):
+    return {e.name if e.leader is None else f"{e.name}[{e.leader}]"
+            for e in pure_equilibria(p.game(), offpath=offpath)}
+
+
+@settings(max_examples=150)
+@given(valid_params())
+def test_closed_forms_agree_with_enumeration_on_random_points(p):
+    assert _closed_form_names(p) == _enumerated_names(p)
+
+
+@pytest.mark.parametrize("offpath", OFFPATH)
+def test_closed_forms_agree_under_every_offpath_convention(offpath):
+    rng = np.random.default_rng(7)
+    for _ in range(80):
+        p = random_params(rng)
+        assert _closed_form_names(p, offpath) == _enumerated_names(p, offpath), p
+
+
+def test_closed_form_payoffs_equal_enumerated_payoffs():
+    rng = np.random.default_rng(11)
+    for _ in range(60):
+        p = random_params(rng)
+        vals = p.as_dict()
+        sol = solve(p, semi_separating=False, refine="none")
+        for c in CLASSES:
+            info = class_info(*c)
+            if not evaluate(info.condition, **vals):
+                continue
+            name = info.name.split("[")[0]
+            leader = info.name[-2] if "[" in info.name else None
+            eq = sol.by_name(name, leader)
+            for (state, tname), expr in info.payoffs.items():
+                val = float(expr.subs({SYMBOLS[k]: v for k, v in vals.items()}))
+                assert val == pytest.approx(float(eq.payoff(state, tname)), abs=1e-9)
+
+
+def test_named_condition_is_printable_sympy():
+    c = named_condition("trust-building")
+    assert isinstance(c, sp.Basic)
+    assert {"p_A", "p_B", "k", "L"} <= {s.name for s in c.free_symbols}
+    assert "p_B" in sp.latex(c).replace("{", "").replace("}", "")
+
+
+def test_evaluate_broadcasts_over_arrays():
+    x = np.linspace(0.05, 0.95, 7)[None, :]
+    y = np.linspace(0.05, 0.95, 5)[:, None]
+    out = np.broadcast_to(evaluate(named_condition("trust-building"), H=1.5, L=-0.1, k=0.9,
+                                   pA=x, pB=y, betaA=0.0, betaB=0.0, thetaA=1, thetaB=1), (5, 7))
+    assert out.shape == (5, 7) and out.dtype == bool
+
+
+def test_unknown_name_raises():
+    with pytest.raises(KeyError):
+        named_condition("grand-bargain")
