@@ -27,10 +27,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from .model import HISTORIES
 
 __all__ = ["Entry", "CATALOGUE", "entry", "pattern", "informative_history",
-           "name_equilibrium", "PATTERNS", "PAPER_NAMES"]
+           "name_equilibrium", "PATTERNS", "PAPER_NAMES", "strategy_rows", "find_example"]
 
 #: Period-1 pattern names for the two-type game, keyed by (x_security,
 #: x_greedy) probabilities of C.
@@ -220,3 +222,72 @@ def _act(x):
     if x == 0:
         return "D"
     return "m"
+
+
+def _cell(x, tol=1e-9):
+    if x >= 1 - tol:
+        return "C"
+    if x <= tol:
+        return "D"
+    return "C/D"
+
+
+def strategy_rows(eq, mark_offpath: bool = True) -> dict:
+    """An equilibrium as the paper's strategy tables print it.
+
+    Returns ``{(state, type): (period1, CC, CD, DC, DD)}`` with ``"C"``,
+    ``"D"`` or ``"C/D"`` (mixing).  Period-2 entries after histories that
+    are off the path are put in parentheses when ``mark_offpath``.
+
+    Examples
+    --------
+    >>> from trustgame import Params, solve
+    >>> e = solve(Params(pA=0.4, pB=0.4), semi_separating=False).by_name("trust-building")
+    >>> strategy_rows(e)[("A", "security")]
+    ('C', 'C', 'D', 'D', 'D')
+    """
+    rows = {}
+    for s, st in enumerate(("A", "B")):
+        for i, t in enumerate(eq.game.types[s]):
+            cells = [_cell(eq.period1[s][i])]
+            for j, h in enumerate(HISTORIES):
+                c = _cell(eq.period2[j].x[s][i])
+                cells.append(c if eq.on_path(h) or not mark_offpath else f"({c})")
+            rows[(st, t.name)] = tuple(cells)
+    return rows
+
+
+def find_example(e: Entry, n: int = 24, efficient_first: bool = True):
+    """A parameter point of the paper's figures (at salience 1, then 0.7)
+    where the catalogue entry is a PBE, preferring one where it is a
+    PBE-ER; returns ``(params, equilibrium)`` or ``None``.
+
+    The search is deterministic: figure parameters in order 1, 2, 3, with
+    the roles of A and B swapped for equilibria led by A, cells in row-major
+    order.
+    """
+    from .maps import region_map
+    from .paper import FIGURES
+    from .solution import solve
+
+    specs = []
+    for theta in (1.0, 0.7):
+        for k in (1, 2, 3):
+            f = FIGURES[k]
+            base = f["base"].replace(thetaA=theta, thetaB=theta)
+            x, y = f["x"], f["y"]
+            if e.leader == "A":
+                swap = {"pA": "pB", "pB": "pA", "betaA": "betaB", "betaB": "betaA"}
+                base = base.replace(pA=base.pB, pB=base.pA, betaA=base.betaB, betaB=base.betaA)
+                x, y = swap[x], swap[y]
+            specs.append((base, x, y))
+    for want_efficient in ((True, False) if efficient_first else (False,)):
+        for base, x, y in specs:
+            m = region_map(base, x, y, n=n)
+            mask = m.mask(e.key, efficient=want_efficient)
+            if mask.any():
+                i, j = map(int, np.argwhere(mask)[len(np.argwhere(mask)) // 2])
+                p = m.params_at(i, j)
+                sol = solve(p, semi_separating=False)
+                return p, sol.by_name(e.name, e.leader)
+    return None

@@ -35,7 +35,7 @@ from .model import Params, resolve_tol
 from .refinement import DOMINANCE
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
-           "ALIASES", "axis_parameters"]
+           "ALIASES", "axis_parameters", "refine_arrays"]
 
 #: Parameters that can be put on an axis.
 AXES = tuple(f.name for f in fields(Params))
@@ -235,7 +235,7 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     if scope == "all":
         return _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance,
                             tol, keep)
-    efficient = _refine(exists, pays, args, shape, dominance, tol)
+    efficient = refine_arrays(exists, pays, args, shape, dominance, tol)
     return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance, "pure",
                      offpath)
 
@@ -274,7 +274,29 @@ def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance
                      ef.reshape(-1, ny, nx), dominance, "all", "free")
 
 
-def _refine(exists, pays, args, shape, dominance, tol):
+def refine_arrays(exists, pays, args, shape, dominance, tol):
+    """The refinement applied cell by cell to whole arrays.
+
+    Parameters
+    ----------
+    exists : numpy.ndarray
+        ``exists[c, ...]``: class ``c`` is a PBE at each point.
+    pays : list of dict
+        For each class, ``{(state, type): f}`` with ``f(*args)`` giving
+        that type's payoff (broadcastable to ``shape``).
+    args : tuple
+        Parameter values (numbers or arrays) in the order of
+        :data:`trustgame.conditions.SYMBOLS`.
+    shape : tuple
+        Shape of the point arrays.
+    dominance : {"weak", "strict", "none"}
+    tol : float
+
+    Returns
+    -------
+    numpy.ndarray
+        ``efficient[c, ...]``.
+    """
     eff = exists.copy()
     if dominance == "none":
         return eff

@@ -735,8 +735,10 @@ def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None
     Examples
     --------
     >>> out = semi_separating_grid(1.5, -0.1, 0.9, [0.4, 0.2], [0.4, 0.2], 0, 0, 1, 1)
-    >>> sorted({n for pts, names, _ in out for p, n in zip(pts, names) if p == 0})[:1]
-    ['semi-separating A[Cm]/B[Cm] CC:mixed']
+    >>> sorted({n for pts, names, _ in out for p, n in zip(pts, names) if p == 0})
+    ['semi-separating A[Cm]/B[Cm] CC:CC', 'semi-separating A[Cm]/B[Cm] CC:mixed', 'semi-separating A[mD]/B[mD] CC:CC']
+    >>> [p for pts, _, _ in out for p in pts if p == 1]  # none at the second point
+    []
     """
     tol = resolve_tol(tol)
     pts = _Points.from_arrays(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB)
