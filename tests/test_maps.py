@@ -90,3 +90,20 @@ def test_restrict_to_limits_the_compared_set():
     m = region_map(FIGURES[2]["base"], n=30, restrict_to=["trust-building", "mixed-trust-building"])
     assert set(m.names) == {"trust-building", "mixed-trust-building"}
     assert m.mask("mixed-trust-building").any()
+
+
+def test_full_scope_map_agrees_with_per_point_search_including_mixing():
+    """scope='all' (vectorised semi-separating search) equals one full
+    solve() per cell, names and refinement included."""
+    base = FIGURES[1]["base"]
+    fast = region_map(base, "pA", "pB", n=4, scope="all")
+    slow = region_map_pointwise(base, "pA", "pB", n=4, semi_separating=True)
+    for i in range(4):
+        for j in range(4):
+            assert fast.cell_names(i, j) == slow.cell_names(i, j), (i, j)
+            assert fast.cell_names(i, j, False) == slow.cell_names(i, j, False), (i, j)
+
+
+def test_full_scope_needs_free_offpath_beliefs():
+    with pytest.raises(ValueError, match="scope='all' needs offpath='free'"):
+        region_map(Params(), n=4, scope="all", offpath="grim")

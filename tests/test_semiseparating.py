@@ -59,3 +59,26 @@ def test_needs_two_types_per_state():
     ts = (Type("a", -0.1, -0.1, 0.3), Type("b", 1.5, 1.5, 0.3), Type("c", 1.5, -0.1, 0.4))
     with pytest.raises(ValueError, match="exactly two types"):
         semi_separating_equilibria(Game(k=0.9, beta=(0, 0), theta=(1, 1), types=(ts, ts)))
+
+
+def test_grid_search_matches_single_point_search():
+    """The vectorised search returns the same names and payoffs as the
+    single-point search at every point of a small grid."""
+    import numpy as np
+
+    from trustgame.semiseparating import semi_separating_grid
+
+    pa = np.array([0.4, 0.9, 0.5, 0.3])
+    pb = np.array([0.4, 0.9, 0.3, 0.6])
+    ba = np.array([0.0, 0.0, 0.1, 0.6])
+    bb = np.array([0.0, 0.0, 0.7, 0.7])
+    out = semi_separating_grid(1.5, -0.1, 0.9, pa, pb, ba, bb, 1.0, 1.0)
+    got = {p: set() for p in range(4)}
+    for idx, names, pay in out:
+        for p, nm, v in zip(idx, names, pay):
+            got[p].add((nm, tuple(np.round(v, 7))))
+    for p in range(4):
+        sol = solve(Params(pA=pa[p], pB=pb[p], betaA=ba[p], betaB=bb[p]))
+        ref = {(e.name, tuple(np.round([*e.payoffs[0], *e.payoffs[1]], 7)))
+               for e in sol.equilibria if e.method == "semi-separating"}
+        assert got[p] == ref, p
