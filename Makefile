@@ -40,7 +40,7 @@ browser-deps:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 test: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope tests \
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=15 tests \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg book
 
 figures: $(STAMP)
