@@ -1761,16 +1761,15 @@ def alternative_table(number: int) -> list[dict]:
 
 def full_scope_map(number: int, n: int = 12, theta=1.0, dominance: str = "weak") -> RegionMap:
     """Figure ``number`` on an ``n`` x ``n`` grid with period-1 mixing
-    searched (:func:`trustgame.maps.region_map_pointwise`).
-
-    Slow: about 1-4 s per cell, so 12 x 12 takes several minutes per
-    figure.  The book uses :func:`full_scope_solution` at a few points.
+    searched (:func:`trustgame.maps.region_map` with ``scope="all"``, the
+    vectorised search; it agrees cell by cell with
+    :func:`trustgame.maps.region_map_pointwise`).
     """
-    from .maps import region_map_pointwise
+    from .maps import region_map
 
     spec = FIGURES[number]
-    return region_map_pointwise(figure_base(number, theta), spec["x"], spec["y"], n=n,
-                                dominance=dominance, semi_separating=True)
+    return region_map(figure_base(number, theta), spec["x"], spec["y"], n=n,
+                      dominance=dominance, scope="all")
 
 
 # ---------------------------------------------------------------------------
