@@ -15,7 +15,7 @@ from trustgame.conditions import SYMBOLS, class_info
 from trustgame.maps import region_map
 from trustgame.model import HISTORIES
 from trustgame.paper import FIGURES
-from trustgame.salience import asymmetric_mimic_bound, linear_bound, trust_building_bounds
+from trustgame.salience import asymmetric_mimic_bound, coefficient_and_bound, theta_bounds
 
 S = SYMBOLS
 FIG3 = FIGURES[3]["base"]
@@ -47,7 +47,7 @@ def test_mimic_bound_at_figure3_values_is_62_over_75():
 def test_symmetric_trust_building_bound_at_figure3_is_below_asymmetric():
     """Figure 3: greedy B mimics in symmetric trust-building unless
     theta_B <= 56/75, a tighter bound than the asymmetric one."""
-    assert trust_building_bounds("B")["greedy"][1].subs(FIG3_EXACT) == sp.Rational(56, 75)
+    assert theta_bounds("B")["greedy"][1].subs(FIG3_EXACT) == sp.Rational(56, 75)
 
 
 def test_leader_security_constraint_splits_into_two_periods():
@@ -65,7 +65,7 @@ def test_follower_condition_at_zero_trust_is_dependence():
     cond = class_info("pool-D", "separating", "CC").incentives[("A", "security and greedy")]
     reduced = sp.simplify(cond.subs(S["pB"], 0))
     sec = next(a for a in reduced.args if a.has(L))
-    coef, bound = linear_bound(sec.lhs, bA)
+    coef, bound = coefficient_and_bound(sec.lhs, bA)
     assert sp.simplify(bound - k / (1 + k - L)) == 0 and sp.simplify(coef + (1 + k - L)) == 0
 
 
@@ -133,7 +133,7 @@ def test_mixed_variant_bound_replaces_trust_by_threshold():
     is beta_B (H - 1 - k) + k over t H."""
     H, L, k, bB = S["H"], S["L"], S["k"], S["betaB"]
     expr = class_info("pool-D", "separating", "mixed").incentives[("B", "greedy")].lhs
-    _, bound = linear_bound(expr, S["thetaB"])
+    _, bound = coefficient_and_bound(expr, S["thetaB"])
     assert sp.simplify(bound - (bB * (H - 1 - k) + k) * (1 + k - L) / (H * k)) == 0
 
 

@@ -15,7 +15,7 @@ from trustgame import Params, solve
 from trustgame.conditions import SYMBOLS, class_info, evaluate
 from trustgame.maps import region_map
 from trustgame.paper import FIGURE_PARAMS
-from trustgame.salience import (common_window, linear_bound, theta_window, trust_building_bounds,
+from trustgame.salience import (common_window, coefficient_and_bound, theta_window, theta_bounds,
                                 trust_building_incentives, window_closing_trust,
                                 window_open_independence)
 
@@ -23,10 +23,10 @@ S = SYMBOLS
 H, L, k, pB, bA, tA = (S[n] for n in ("H", "L", "k", "pB", "betaA", "thetaA"))
 
 
-def test_linear_bound_rejects_nonlinear_expressions():
+def test_coefficient_and_bound_rejects_nonlinear_expressions():
     x = sp.Symbol("x")
-    with pytest.raises(ValueError, match="degree one in x"):
-        linear_bound(x**2 + 1, x)
+    with pytest.raises(ValueError, match="not linear in x"):
+        coefficient_and_bound(x**2 + 1, x)
 
 
 def test_bad_state_is_named():
@@ -37,7 +37,7 @@ def test_bad_state_is_named():
 def test_bounds_have_the_stated_closed_forms():
     """Section 'Salience of the Trust-Building Exercise': the security-seeker
     bounds theta from below, the greedy type from above."""
-    b = trust_building_bounds("A")
+    b = theta_bounds("A")
     assert b["security"][0] == pB and sp.simplify(b["greedy"][0] + H * pB) == 0
     lower = (1 - pB) * (k - bA * (1 + k - L)) / pB - (1 - L)
     upper = (H - 1) / H + (1 - pB) * (bA * (H - 1 - k) + k) / (H * pB)
@@ -84,8 +84,8 @@ def test_enumerator_finds_no_salience_below_p_star(p, exists):
 def test_window_open_independence_equals_closing_trust_at_zero():
     """Salience section: the independence that keeps a window open at every
     trust level equals the closing trust of the dependent case."""
-    p_star = sp.solve(sp.Eq((trust_building_bounds("A")["security"][1]
-                             - trust_building_bounds("A")["greedy"][1]).subs(bA, 0), 0), pB)[0]
+    p_star = sp.solve(sp.Eq((theta_bounds("A")["security"][1]
+                             - theta_bounds("A")["greedy"][1]).subs(bA, 0), 0), pB)[0]
     assert sp.simplify(window_open_independence() - p_star) == 0
     assert window_closing_trust(1.5, -0.1, 0.9, beta=0.2) is None
     assert window_closing_trust(1.5, -0.1, 0.9, beta=0.15) is not None

@@ -96,10 +96,18 @@ def gambit_game(params: Params):
 
 
 def behaviour_profile(eq, game_and_infosets=None):
-    """The equilibrium as a Gambit ``MixedBehaviorProfile``."""
-    if eq.game.params is None:
-        raise ValueError("Gambit cross-checks need a game built from Params")
-    g, infosets = game_and_infosets or gambit_game(eq.game.params)
+    """The equilibrium as a Gambit ``MixedBehaviorProfile``.
+
+    ``eq`` may be any object with a method ``strategy(state, type_name,
+    history)`` giving probabilities of C (``history=None`` for period 1),
+    such as an :class:`~trustgame.equilibria.Equilibrium`; pass
+    ``game_and_infosets`` when it does not carry its parameters.
+    """
+    if game_and_infosets is None:
+        if getattr(getattr(eq, "game", None), "params", None) is None:
+            raise ValueError("Gambit cross-checks need a game built from Params")
+        game_and_infosets = gambit_game(eq.game.params)
+    g, infosets = game_and_infosets
     prof = g.mixed_behavior_profile()
     for (state, tname, when), iset in infosets.items():
         x = float(eq.strategy(state, tname, None if when == "P1" else when))

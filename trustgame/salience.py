@@ -9,7 +9,7 @@ it.  This module reads those bounds off the conditions of
 :mod:`trustgame.conditions` (the expressions the solver and the maps
 use), so no formula is typed twice:
 
-* :func:`trust_building_bounds`: the security-seeker's constraint in the
+* :func:`theta_bounds`: the security-seeker's constraint in the
   symmetric trust-building equilibrium bounds ``theta`` from below (period
   2 must matter enough to pay for the risk of period 1), the greedy type's
   constraint bounds it from above (period 2 must not matter so much that
@@ -36,11 +36,12 @@ from functools import lru_cache
 import sympy as sp
 
 from .conditions import SYMBOLS, class_info
+from .thresholds import linear_bound
 
 __all__ = [
-    "linear_bound",
+    "coefficient_and_bound",
     "trust_building_incentives",
-    "trust_building_bounds",
+    "theta_bounds",
     "theta_window",
     "window_closing_trust",
     "window_open_independence",
@@ -56,11 +57,13 @@ def _theta(state: str):
     return SYMBOLS[f"theta{state}"]
 
 
-def linear_bound(expr, var):
+def coefficient_and_bound(expr, var):
     """Write ``expr = a * var + b`` and return ``(a, -b / a)``.
 
     The constraint ``expr >= 0`` is ``var >= -b / a`` when ``a > 0`` and
-    ``var <= -b / a`` when ``a < 0``.
+    ``var <= -b / a`` when ``a < 0``.  A thin wrapper of
+    :func:`trustgame.thresholds.linear_bound` for expressions (rather than
+    inequalities), returning simplified coefficient and bound.
 
     Parameters
     ----------
@@ -76,19 +79,16 @@ def linear_bound(expr, var):
     Raises
     ------
     ValueError
-        If ``expr`` is not of degree one in ``var``.
+        If ``expr`` is not of degree one in ``var`` ("not linear in ...").
 
     Examples
     --------
     >>> x, y = sp.symbols("x y")
-    >>> linear_bound(2 * x - 4 * y, x)
+    >>> coefficient_and_bound(2 * x - 4 * y, x)
     (2, 2*y)
     """
-    poly = sp.Poly(sp.expand(expr), var)
-    if poly.degree() != 1:
-        raise ValueError(f"expression must have degree one in {var} (got degree {poly.degree()})")
-    a, b = poly.all_coeffs()
-    return sp.simplify(a), sp.simplify(-b / a)
+    lb = linear_bound(sp.Ge(expr, 0), var)
+    return sp.simplify(lb.coefficient), sp.simplify(-lb.constant / lb.coefficient)
 
 
 def trust_building_incentives(state: str = "A") -> dict:
@@ -115,21 +115,21 @@ def trust_building_incentives(state: str = "A") -> dict:
     return {t: info.incentives[(state, t)].lhs for t in ("security", "greedy")}
 
 
-def trust_building_bounds(state: str = "A") -> dict:
+def theta_bounds(state: str = "A") -> dict:
     """Salience bounds of ``state`` in symmetric trust-building.
 
     Returns
     -------
     dict
         ``{"security": (coefficient, bound), "greedy": (coefficient,
-        bound)}`` from :func:`linear_bound` in ``theta_<state>``.  The
+        bound)}`` from :func:`coefficient_and_bound` in ``theta_<state>``.  The
         security-seeker's coefficient is the counterpart's prior (positive):
         its bound is a lower bound.  The greedy type's coefficient is
         ``-H`` times that prior (negative): its bound is an upper bound.
 
     Examples
     --------
-    >>> b = trust_building_bounds("A")
+    >>> b = theta_bounds("A")
     >>> b["security"][0]
     p_B
     """
@@ -139,7 +139,7 @@ def trust_building_bounds(state: str = "A") -> dict:
 @lru_cache(maxsize=None)
 def _bounds(state):
     th = _theta(state)
-    return tuple((t, linear_bound(e, th)) for t, e in trust_building_incentives(state).items())
+    return tuple((t, coefficient_and_bound(e, th)) for t, e in trust_building_incentives(state).items())
 
 
 @lru_cache(maxsize=None)
@@ -187,7 +187,7 @@ def window_closing_trust(H, L, k, beta=0):
     """Trust level at which the two salience bounds of trust-building meet.
 
     The counterpart's prior ``p`` solving ``lower(p) = upper(p)`` for a
-    state with independence ``beta`` (:func:`trust_building_bounds`).
+    state with independence ``beta`` (:func:`theta_bounds`).
     Below it the security-seeker needs more salience of period 2 than the
     greedy type tolerates, so no ``theta`` sustains trust-building; at and
     above it a window exists.  Exact when the inputs are exact (ints,
@@ -221,7 +221,7 @@ def window_closing_trust(H, L, k, beta=0):
 def _window_gap(H, L, k, beta):
     """``lower - upper`` of the trust-building window as a function of the
     counterpart's prior, at exact parameter values."""
-    b = trust_building_bounds("A")
+    b = theta_bounds("A")
     S = SYMBOLS
     vals = {S["H"]: sp.nsimplify(H), S["L"]: sp.nsimplify(L), S["k"]: sp.nsimplify(k),
             S["betaA"]: sp.nsimplify(beta)}
@@ -233,7 +233,7 @@ def window_open_independence(H=None, L=None, k=None):
     exists at every trust level.
 
     ``(lower - upper) * p`` is linear in ``p`` (see
-    :func:`trust_building_bounds`); as ``p -> 0`` it tends to a number
+    :func:`theta_bounds`); as ``p -> 0`` it tends to a number
     ``c(beta)`` that decreases in ``beta``.  The window closes at low
     trust exactly when ``c(beta) > 0``; this function returns the root of
     ``c``.  Symbolic when called without arguments.
@@ -245,7 +245,7 @@ def window_open_independence(H=None, L=None, k=None):
     >>> round(float(window_open_independence(1.5, -0.1, 0.9)), 6)
     0.173077
     """
-    b = trust_building_bounds("A")
+    b = theta_bounds("A")
     S = SYMBOLS
     p, beta = S["pB"], S["betaA"]
     c = sp.limit(sp.expand((b["security"][1] - b["greedy"][1]) * p), p, 0)
@@ -286,7 +286,7 @@ def asymmetric_mimic_bound(leader: str = "B"):
         raise ValueError(f"leader must be 'A' or 'B' (got {leader!r})")
     key = ("pool-D", "separating", "CC") if leader == "B" else ("separating", "pool-D", "CC")
     expr = class_info(*key).incentives[(leader, "greedy")].lhs
-    a, bound = linear_bound(expr, _theta(leader))
+    a, bound = coefficient_and_bound(expr, _theta(leader))
     return bound
 
 
@@ -297,7 +297,7 @@ def common_window(base, ps) -> tuple:
     Trust-building's incentive constraints hold for both states exactly
     when ``lower <= theta <= upper``, where ``lower`` is the larger of the
     two security-seekers' bounds and ``upper`` the smaller of the two greedy
-    types' bounds (:func:`trust_building_bounds`).
+    types' bounds (:func:`theta_bounds`).
 
     Parameters
     ----------
@@ -325,7 +325,7 @@ def common_window(base, ps) -> tuple:
     ps = np.asarray(ps, dtype=float)
     lows, highs = [], []
     for state, other in (("A", "B"), ("B", "A")):
-        b = trust_building_bounds(state)
+        b = theta_bounds(state)
         args = (S["H"], S["L"], S["k"], S[f"beta{state}"], S[f"p{other}"])
         vals = (base.H, base.L, base.k, getattr(base, f"beta{state}"))
         for kind, out in (("security", lows), ("greedy", highs)):
