@@ -80,3 +80,30 @@ def test_makefile_bootstraps_from_python3_with_the_lock_file():
     mk = (ROOT / "Makefile").read_text()
     assert "-m venv" in mk and "-c $(LOCK)" in mk
     assert re.search(r"^book: \$\(STAMP\)", mk, re.M) and re.search(r"^test: \$\(STAMP\)", mk, re.M)
+
+
+def test_readme_counts_match_the_claims_registry():
+    """The README's summary of verdicts is the registry's (whose verdicts
+    tests/test_claims.py recomputes)."""
+    import collections
+
+    claims = yaml.safe_load((ROOT / "data" / "claims.yml").read_text())
+    cnt = collections.Counter(c["verdict"] for c in claims)
+    readme = (ROOT / "README.md").read_text()
+    assert f"lists {len(claims)} formal claims" in readme
+    assert f"{cnt['reproduced']} are reproduced" in readme
+    assert f"{cnt['reproduced only under']} are reproduced only under" in readme
+    assert f"and {cnt['not reproduced']} are not" in readme
+
+
+def test_readme_lists_every_output_and_module():
+    import csv
+    import pkgutil
+
+    import trustgame
+
+    readme = (ROOT / "README.md").read_text()
+    for row in csv.DictReader((ROOT / "data" / "outputs.csv").open()):
+        assert row["item"] in readme and f"book/{row['chapter']}.ipynb" in readme, row["item"]
+    for m in pkgutil.iter_modules(trustgame.__path__, "trustgame."):
+        assert f"`{m.name}`" in readme, m.name
