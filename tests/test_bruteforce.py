@@ -34,8 +34,7 @@ _HIST = ("CC", "CD", "DC", "DD")
 def _solver_summary(sol):
     out = {}
     for e in sol.equilibria:
-        key = e.name if e.leader is None else f"{e.name}[{e.leader}]"
-        out.setdefault(key, []).append(tuple(float(v) for v in e.payoff_vector()))
+        out.setdefault(e.key, []).append(tuple(float(v) for v in e.payoff_vector()))
     return out
 
 

@@ -138,5 +138,5 @@ def test_exante_map_agrees_with_pointwise_exante_refinement(number):
         for j in range(12):
             sol = solve(m.params_at(i, j), semi_separating=False, refine="none")
             eff = audit.exante_efficient(sol)
-            names = sorted({audit._key(e) for e, f in zip(sol.equilibria, eff) if f})
+            names = sorted({e.key for e, f in zip(sol.equilibria, eff) if f})
             assert names == m.cell_names(i, j), (i, j)

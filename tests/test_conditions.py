@@ -21,8 +21,7 @@ def _closed_form_names(p: Params, offpath="free"):
 
 
 def _enumerated_names(p: Params, offpath="free"):
-    return {e.name if e.leader is None else f"{e.name}[{e.leader}]"
-            for e in pure_equilibria(p.game(), offpath=offpath)}
+    return {e.key for e in pure_equilibria(p.game(), offpath=offpath)}
 
 
 @settings(max_examples=150)

@@ -54,9 +54,10 @@ import sympy as sp
 import yaml
 
 from .conditions import CLASSES, SYMBOLS, class_info, compile_class, evaluate
-from .maps import RegionMap, axis_parameters, region_map
+from .maps import RegionMap, axis_parameters, grid_args, refine_arrays, region_map
 from .model import C, D, Params, independence_threshold, period2_payoff, stage_payoff
 from .paper import FIGURE_PARAMS, FIGURES
+from .refinement import dominates
 from .solution import Solution, solve
 
 __all__ = [
@@ -350,10 +351,6 @@ def full_scope_solution(p: Params, refine: str = "weak") -> Solution:
     return _solve(p, True, refine)
 
 
-def _key(e) -> str:
-    return e.name if e.leader is None else f"{e.name}[{e.leader}]"
-
-
 def _params_dict(p: Params) -> dict:
     return {k: round(v, 6) for k, v in p.as_dict().items()}
 
@@ -362,7 +359,7 @@ def _eq_rows(sol: Solution, efficient=None) -> tuple:
     eff = sol.efficient if efficient is None else efficient
     rows = []
     for e, f in zip(sol.equilibria, eff):
-        rows.append({"name": _key(e), "efficient": bool(f),
+        rows.append({"name": e.key, "efficient": bool(f),
                      "payoffs": {f"{s}/{t}": round(float(e.payoff(s, t)), 6) for s, t in _TYPES}})
     return tuple(rows)
 
@@ -408,30 +405,13 @@ def exante_vector(eq) -> tuple:
     return tuple(out)
 
 
-def _dominates(u, v, tol=_TOL):
-    return all(a >= b - tol for a, b in zip(u, v)) and any(a > b + tol for a, b in zip(u, v))
-
-
 def exante_efficient(sol: Solution, tol=_TOL) -> list[bool]:
     """The ex-ante reading of the refinement: drop an equilibrium when
     another gives *each state* at least as much expected payoff before it
     learns its type, and one state more (weak Pareto on ``(UA, UB)``)."""
     vecs = [exante_vector(e) for e in sol.equilibria]
-    return [not any(_dominates(w, v, tol) for j, w in enumerate(vecs) if j != i)
+    return [not any(dominates(w, v, "weak", tol) for j, w in enumerate(vecs) if j != i)
             for i, v in enumerate(vecs)]
-
-
-def _args(base: Params, x, y, xs, ys):
-    gx, gy = axis_parameters(x), axis_parameters(y)
-    out = []
-    for name in SYMBOLS:
-        if name in gx:
-            out.append(xs[None, :])
-        elif name in gy:
-            out.append(ys[:, None])
-        else:
-            out.append(float(getattr(base, name)))
-    return tuple(out)
 
 
 def _class_keys(offpath="free"):
@@ -463,33 +443,22 @@ def exante_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     1
     """
     m = region_map(base, x, y, xlim, ylim, n, "none", tol, offpath, restrict_to)
-    args = _args(base, x, y, m.xs, m.ys)
+    args = grid_args(base, x, y, m.xs, m.ys)
     shape = (len(m.ys), len(m.xs))
     pA = np.broadcast_to(np.asarray(args[3], dtype=float), shape)
     pB = np.broadcast_to(np.asarray(args[4], dtype=float), shape)
     keys = _class_keys(offpath)
-    vals = {}
-    for c, name in enumerate(m.names):
-        if not m.exists[c].any():
-            continue
+
+    def exante_payoff(pay, state, p):
+        # evaluated only for classes that exist somewhere (refine_arrays)
+        return lambda *a: (p * pay[(state, "security")](*a)
+                           + (1 - p) * pay[(state, "greedy")](*a))
+
+    exante = []
+    for name in m.names:
         _, pay = compile_class(keys[name], offpath)
-
-        def f(kt, pay=pay):
-            return np.broadcast_to(np.asarray(pay[kt](*args), dtype=float), shape)
-
-        vals[c] = (pA * f(("A", "security")) + (1 - pA) * f(("A", "greedy")),
-                   pB * f(("B", "security")) + (1 - pB) * f(("B", "greedy")))
-    eff = m.exists.copy()
-    for c in vals:
-        dom = np.zeros(shape, dtype=bool)
-        for d in vals:
-            if d == c:
-                continue
-            u, v = vals[d], vals[c]
-            w = ((u[0] >= v[0] - tol) & (u[1] >= v[1] - tol)
-                 & ((u[0] > v[0] + tol) | (u[1] > v[1] + tol)))
-            dom |= m.exists[d] & w
-        eff[c] &= ~dom
+        exante.append({"A": exante_payoff(pay, "A", pA), "B": exante_payoff(pay, "B", pB)})
+    eff = refine_arrays(m.exists, exante, args, shape, "weak", tol)
     return RegionMap(m.base, m.x, m.y, m.xs, m.ys, m.names, m.exists, eff, "ex-ante",
                      "pure", offpath)
 
@@ -750,7 +719,7 @@ def _fig1_low_trust_tragic() -> Verdict:
         if coop:
             e = coop[0]
             wit = _witness(p, f"a PBE in which some type cooperates in period 1 exists at "
-                              f"min(p_A, p_B) = {min(pa, pb)} < {bound:.2f}: {_key(e)}",
+                              f"min(p_A, p_B) = {min(pa, pb)} < {bound:.2f}: {e.key}",
                            semi=True)
             break
     nums = {"bound": bound, "points": len(_LOW_TRUST_POINTS)}
@@ -881,7 +850,7 @@ def _fig1_symmetric_pure() -> Verdict:
     pure_ok = all(n in ("trust-building", "suckers", "tragic") for n in m.present())
     p = figure_base(1, pA=0.9, pB=0.9)
     sol = full_scope_solution(p)
-    mixed = [_key(e) for e, f in zip(sol.equilibria, sol.efficient)
+    mixed = [e.key for e, f in zip(sol.equilibria, sol.efficient)
              if f and e.method != "pure"]
     nums = {"full_scope_efficient": len(sol.efficient_names()), "mixed_efficient": len(mixed)}
     if pure_ok and not mixed:
@@ -1100,7 +1069,7 @@ def _table5_mixed_tb_beta0() -> Verdict:
     m = region_map(base, n=100, dominance="none")
     mx = m.mask("mixed-trust-building", efficient=False)
     su = m.mask("suckers", efficient=False)
-    args = _args(base, "pA", "pB", m.xs, m.ys)
+    args = grid_args(base, "pA", "pB", m.xs, m.ys)
     keys = _class_keys()
     pm = compile_class(keys["mixed-trust-building"])[1]
     ps = compile_class(keys["suckers"])[1]
@@ -1837,12 +1806,12 @@ def qre_match(p: Params, tol: float = 1e-3, semi_separating: bool | None = None)
 
     best = (math.inf, None, "pure")
     for e in _solve(p).equilibria:
-        best = min(best, (distance(e), _key(e), "pure"), key=lambda r: r[0])
+        best = min(best, (distance(e), e.key, "pure"), key=lambda r: r[0])
     if best[0] > tol and semi_separating is not False:
         for e in full_scope_solution(p).equilibria:
             if e.method == "pure":
                 continue
-            best = min(best, (distance(e), _key(e), "semi-separating"), key=lambda r: r[0])
+            best = min(best, (distance(e), e.key, "semi-separating"), key=lambda r: r[0])
     regret = float(prof.max_regret())
     if best[0] <= tol:
         status = "match"

@@ -49,12 +49,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Any, Sequence
+from typing import Sequence
 
 from .model import ACTIONS, C, D, HISTORIES, STATES, Game, resolve_tol, stage_payoff
 from .period2 import Continuation, aggregate, continuation_payoff, solve_period2
 
-__all__ = ["Equilibrium", "pure_equilibria", "check_profile", "expected_payoff", "OFFPATH"]
+__all__ = ["Equilibrium", "pure_equilibria", "check_profile", "expected_payoff",
+           "interim_payoffs", "OFFPATH"]
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,12 @@ class Equilibrium:
     info: dict = field(default_factory=dict, compare=False, repr=False)
 
     # -- queries -----------------------------------------------------------
+    @property
+    def key(self) -> str:
+        """The name, with the leader for asymmetric equilibria
+        (``"asymmetric-trust-building[B]"``): the key used by maps."""
+        return self.name if self.leader is None else f"{self.name}[{self.leader}]"
+
     def type_names(self, state: str) -> tuple:
         return tuple(t.name for t in self.game.types[STATES.index(state)])
 
@@ -211,6 +218,29 @@ def expected_payoff(game: Game, s: int, type_index: int, action: str,
         v = continuation_payoff(game, s, type_index, cont.x[s][type_index], y)
         total = total + w * (stage_payoff(action, b, t.e1, beta, game.k) + theta * v)
     return total
+
+
+def interim_payoffs(game: Game, period1, mass, post, period2) -> tuple:
+    """Every type's interim payoff when it plays ``period1`` (probabilities
+    of C, pure or mixed) and period 2 follows ``period2`` (one
+    Continuation per history in :data:`HISTORIES` order)."""
+    out = []
+    for s in (0, 1):
+        o = 1 - s
+
+        def cont_at(own, other, s=s):
+            return period2[HISTORIES.index(own + other if s == 0 else other + own)]
+
+        us = []
+        for i, r in enumerate(period1[s]):
+            u = 0
+            if r > 0:
+                u = u + r * expected_payoff(game, s, i, C, mass[o], cont_at, post[o])
+            if r < 1:
+                u = u + (1 - r) * expected_payoff(game, s, i, D, mass[o], cont_at, post[o])
+            us.append(u)
+        out.append(tuple(us))
+    return tuple(out)
 
 
 def _masses(game: Game, s: int, profile: Sequence) -> tuple[dict, dict]:
@@ -406,21 +436,9 @@ def _build(game, prof, mass, post, chosen, reps):
         muA = post[0].get(a)
         muB = post[1].get(b)
         beliefs.append((muA, muB))
-        offb.append((muA if muA is not None else reps[0].get(a, (_menu(game, 0)[0],))[0],
-                     muB if muB is not None else reps[1].get(b, (_menu(game, 1)[0],))[0]))
-    payoffs = []
-    for s in (0, 1):
-        o = 1 - s
-
-        def cont_at(x, y, s=s):
-            key = (x, y) if s == 0 else (y, x)
-            return conts[HISTORIES.index(key[0] + key[1])]
-
-        us = []
-        for i in range(len(game.types[s])):
-            own = C if prof[s][i] == 1 else D
-            us.append(expected_payoff(game, s, i, own, mass[o], cont_at, post[o]))
-        payoffs.append(tuple(us))
+        offb.append((muA if muA is not None else reps[0][a][0],
+                     muB if muB is not None else reps[1][b][0]))
+    payoffs = interim_payoffs(game, prof, mass, post, conts)
     return Equilibrium(
         game=game,
         period1=tuple(tuple(x for x in p) for p in prof),

@@ -35,7 +35,7 @@ from .model import Params, resolve_tol
 from .refinement import DOMINANCE
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
-           "ALIASES", "axis_parameters", "refine_arrays"]
+           "ALIASES", "axis_parameters", "refine_arrays", "grid_args"]
 
 #: Parameters that can be put on an axis.
 AXES = tuple(f.name for f in fields(Params))
@@ -157,6 +157,19 @@ def _check_axes(base: Params, x, y, xs, ys):
             )
 
 
+def grid_args(base: Params, x: str, y: str, xs, ys) -> tuple:
+    """Parameter values in the order of :data:`trustgame.conditions.SYMBOLS`
+    for a grid: the x-axis parameters as a row ``(1, nx)``, the y-axis ones
+    as a column ``(ny, 1)``, the others as numbers, so that closed-form
+    expressions broadcast to ``(ny, nx)``.
+    """
+    gx, gy = axis_parameters(x), axis_parameters(y)
+    return tuple(np.asarray(xs)[None, :] if name in gx
+                 else np.asarray(ys)[:, None] if name in gy
+                 else float(getattr(base, name))
+                 for name in SYMBOLS)
+
+
 def _grid(n):
     if isinstance(n, int):
         return n, n
@@ -210,16 +223,7 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
     _check_axes(base, x, y, xs, ys)
-    gx, gy = axis_parameters(x), axis_parameters(y)
-    args = []
-    for name in SYMBOLS:
-        if name in gx:
-            args.append(xs[None, :])
-        elif name in gy:
-            args.append(ys[:, None])
-        else:
-            args.append(float(getattr(base, name)))
-    args = tuple(args)
+    args = grid_args(base, x, y, xs, ys)
     shape = (ny, nx)
     keep = None if restrict_to is None else set(restrict_to)
     names, exists, pays = [], [], []
@@ -267,8 +271,8 @@ def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance
     for cell, items in cand.items():
         for c, _ in items:
             ex[c, cell] = True
-        for c, v in items:
-            if not any(dominates(w, v, dominance, tol) for d, w in items if d != c or w is not v):
+        for i, (c, v) in enumerate(items):
+            if not any(dominates(w, v, dominance, tol) for j, (_, w) in enumerate(items) if j != i):
                 ef[c, cell] = True
     return RegionMap(base, x, y, xs, ys, tuple(names), ex.reshape(-1, ny, nx),
                      ef.reshape(-1, ny, nx), dominance, "all", "free")

@@ -69,7 +69,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from .catalogue import name_equilibrium
-from .equilibria import Equilibrium, _masses, expected_payoff
+from .equilibria import Equilibrium, _masses, interim_payoffs
 from .model import ACTIONS, C, D, HISTORIES, Game, resolve_tol, stage_payoff
 from .period2 import Continuation
 
@@ -426,7 +426,7 @@ def _solve(side: _Side, eqs, ges, tol, idx):
                 out.append((idx[sel[pidx]], X, counts[pidx] > 1))
         else:
             for m_, s_ in enumerate(sel):
-                verts = _vertices(Gs[m_], hs[m_], x0[m_], Nsp[m_], tol, lo_b, hi_b)
+                verts = _vertices(Gs[m_], hs[m_], x0[m_], Nsp[m_], tol)
                 for vx in verts:
                     out.append((idx[[s_]], vx[None, :], np.array([len(verts) > 1])))
     return out
@@ -470,24 +470,13 @@ def _vertices_batch(A, b, tol):
     return P[first], V[first]
 
 
-def _vertices(G, h, x0, N, tol, lo_b, hi_b):
-    """Extreme points of {x0 + N u : G (x0 + N u) >= h} (one point)."""
+def _vertices(G, h, x0, N, tol):
+    """Extreme points, coordinate by coordinate, of
+    ``{x0 + N u : G (x0 + N u) >= h}`` at one point (linear programming;
+    used for the rare feasible sets of dimension five or more)."""
     A = G @ N
     b = h - G @ x0
     d = N.shape[1]
-    if d == 2:
-        verts = []
-        for p in range(len(b)):
-            for q in range(p + 1, len(b)):
-                M = A[[p, q]]
-                if abs(M[0, 0] * M[1, 1] - M[0, 1] * M[1, 0]) < 1e-12:
-                    continue
-                uu = np.linalg.solve(M, b[[p, q]])
-                if np.all(A @ uu >= b - tol):
-                    x = x0 + N @ uu
-                    if not any(np.allclose(x, v, atol=1e-9) for v in verts):
-                        verts.append(x)
-        return verts
     pts = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -666,23 +655,7 @@ def _build(game, sides, regimes, xa, xb, menus, family):
         muA, muB = post[0].get(h[0]), post[1].get(h[1])
         beliefs.append((muA, muB))
         offb.append((muA or (1.0, 0.0), muB or (1.0, 0.0)))
-    payoffs = []
-    for s in (0, 1):
-        o = 1 - s
-
-        def cont_at(x_, y_, s=s):
-            return period2[HISTORIES.index((x_ + y_) if s == 0 else (y_ + x_))]
-
-        us = []
-        for n in (0, 1):
-            r = p1[s][n]
-            u = 0.0
-            if r > 0:
-                u += r * expected_payoff(game, s, n, C, mass[o], cont_at, post[o])
-            if r < 1:
-                u += (1 - r) * expected_payoff(game, s, n, D, mass[o], cont_at, post[o])
-            us.append(u)
-        payoffs.append(tuple(us))
+    payoffs = interim_payoffs(game, p1, mass, post, period2)
     eq = Equilibrium(game=game, period1=tuple(p1), period2=period2,
                      beliefs=tuple(beliefs), offpath_beliefs=tuple(offb),
                      payoffs=tuple(payoffs), method="semi-separating",

@@ -55,7 +55,7 @@ class Solution:
     def names(self, efficient_only: bool = False) -> list[str]:
         """Names (``name[leader]`` for asymmetric ones), in order."""
         return [
-            _key(e) for e, f in zip(self.equilibria, self.efficient)
+            e.key for e, f in zip(self.equilibria, self.efficient)
             if f or not efficient_only
         ]
 
@@ -74,7 +74,7 @@ class Solution:
         """True when an equilibrium with this name (or ``name[leader]`` key)
         exists (and, optionally, survives the refinement)."""
         return any(
-            (e.name == name or _key(e) == name) and (f or not efficient_only)
+            (e.name == name or e.key == name) and (f or not efficient_only)
             for e, f in zip(self.equilibria, self.efficient)
         )
 
@@ -87,10 +87,6 @@ class Solution:
         out["dominance"] = self.dominance
         out["equilibria"] = [e.to_dict(f) for e, f in zip(self.equilibria, self.efficient)]
         return out
-
-
-def _key(e: Equilibrium) -> str:
-    return e.name if e.leader is None else f"{e.name}[{e.leader}]"
 
 
 def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = True,
@@ -134,6 +130,6 @@ def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = T
         searched = True
     if restrict_to is not None:
         keep = set(restrict_to)
-        eqs = [e for e in eqs if _key(e) in keep]
+        eqs = [e for e in eqs if e.key in keep]
     mask = efficient_mask(eqs, refine, tol)
     return Solution(game, tuple(eqs), tuple(mask), refine, searched, tol)
