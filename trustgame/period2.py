@@ -101,14 +101,15 @@ class _Side:
         return sum(m for m, t in zip(self.mu, self.th) if pred(t))
 
     def regimes(self):
-        """Yield ``(req_lo, req_hi, own_lo, own_hi, level)``.
+        """Yield ``(req_lo, req_hi, own_lo, own_hi, level, j)``.
 
         ``[req_lo, req_hi]`` is the closed interval the counterpart's
         aggregate must lie in, ``[own_lo, own_hi]`` this state's aggregate.
         ``level`` is None for a pure regime (types with threshold at or
         below ``req_lo`` cooperate, the others defect: ties are weak, an
         indifferent type may play either action) and the threshold of the
-        mixing types otherwise.
+        mixing types otherwise; ``j`` is the index of a pure regime's
+        interval (None for a mixing regime).
         """
         bounds = [0, *self.levels, 1]
         for j in range(len(bounds) - 1):
