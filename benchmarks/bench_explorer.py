@@ -22,7 +22,7 @@ import platform
 import statistics
 import time
 
-from trustgame.explorer import Explorer
+from trustgame.viz.explorer import Explorer
 
 BASE = {"betaA": 0.6, "betaB": 0.7}
 

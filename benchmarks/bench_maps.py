@@ -1,7 +1,7 @@
 """Time the closed-form region map and compare it with per-point enumeration.
 
 Prints the time of a 500 x 500 map of Figure 2, and the ratio of
-per-point enumeration (one ``solve(..., semi_separating=False)`` per cell)
+per-point enumeration (one ``solve(..., scope="pure")`` per cell)
 to the closed-form map on the same 60 x 60 grid; the per-point time for the
 full 500 x 500 grid is extrapolated from it (running it would take about
 an hour).

@@ -10,12 +10,12 @@ import pytest
 import sympy as sp
 
 from trustgame import solve
-from trustgame.catalogue import entry
-from trustgame.conditions import SYMBOLS, class_info
-from trustgame.maps import region_map
-from trustgame.model import HISTORIES
+from trustgame.paper.catalogue import entry
+from trustgame.analysis.conditions import SYMBOLS, class_info
+from trustgame.analysis.maps import region_map
+from trustgame.core.model import HISTORIES
 from trustgame.paper import FIGURES
-from trustgame.salience import asymmetric_mimic_bound, coefficient_and_bound, theta_bounds
+from trustgame.analysis.salience import asymmetric_mimic_bound, coefficient_and_bound, theta_bounds
 
 S = SYMBOLS
 FIG3 = FIGURES[3]["base"]
@@ -76,7 +76,7 @@ def test_follower_condition_at_zero_trust_is_dependence():
 def test_asymmetric_trust_building_exists_iff_theta_below_bound(theta, expected):
     """Result 1c at Figure 3's values: the equilibrium exists in the corner
     exactly when theta <= 62/75."""
-    sol = solve(_corner(theta), semi_separating=False)
+    sol = solve(_corner(theta), scope="pure")
     assert sol.has(ATB) is expected
 
 
@@ -118,7 +118,7 @@ def test_trust_building_reaches_zero_trust_from_the_threshold():
 def test_result_1c_uniqueness_in_the_corner(theta, expected):
     """Result 1c: 'as beta_A, p_B -> 0 this equilibrium is unique' holds
     for theta <= 62/75; above, asymmetric semi-tragic takes over."""
-    assert solve(_corner(theta), semi_separating=False).efficient_names() == expected
+    assert solve(_corner(theta), scope="pure").efficient_names() == expected
 
 
 @pytest.mark.parametrize("theta, expected", [(0.7, [ATB]), (1.0, [AST])])
@@ -141,8 +141,8 @@ def test_asymmetric_trust_building_at_theta_one_needs_moderate_leader():
     """Result 1c at theta = 1: the equilibrium exists for (beta_B, p_A) =
     (0.5, 0.46) near the corner, but not at Figure 3's (0.7, 0.5)."""
     inside = FIG3.replace(betaB=0.5, pA=0.46, betaA=0.01, pB=0.01)
-    assert solve(inside, semi_separating=False).has(ATB, efficient_only=True)
-    assert not solve(FIG3.replace(betaA=0.01, pB=0.01), semi_separating=False).has(ATB)
+    assert solve(inside, scope="pure").has(ATB, efficient_only=True)
+    assert not solve(FIG3.replace(betaA=0.01, pB=0.01), scope="pure").has(ATB)
 
 
 def _row(eq, state, motive):
@@ -155,9 +155,9 @@ def test_papers_table_is_the_passive_efficient_equilibrium():
     passive-efficient off-path convention, with the same payoffs as the
     default representative."""
     pt = FIG3.replace(betaA=0.1, pB=0.1, thetaA=0.7, thetaB=0.7)
-    pe = solve(pt, semi_separating=False, offpath="passive-efficient").by_name(
+    pe = solve(pt, scope="pure", offpath="passive-efficient").by_name(
         "asymmetric-trust-building", "B")
-    free = solve(pt, semi_separating=False).by_name("asymmetric-trust-building", "B")
+    free = solve(pt, scope="pure").by_name("asymmetric-trust-building", "B")
     table = entry("asymmetric-trust-building", "B").paper_table
     assert all(_row(pe, s, m) == row for (s, m), row in table.items())
     assert _row(free, "A", "security") != table[("A", "security")]

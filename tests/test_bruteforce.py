@@ -1,4 +1,4 @@
-"""The independent brute-force enumerator (trustgame.bruteforce) against the
+"""The independent brute-force enumerator (trustgame.audit.bruteforce) against the
 main solver: the same equilibria, names and payoffs at 1,000 random points,
 on coarse versions of the Figure 1-3 grids and in exact arithmetic."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from conftest import random_params
 from trustgame import Params, solve
-from trustgame.bruteforce import (
+from trustgame.audit.bruteforce import (
     brute_force_efficient,
     brute_force_equilibria,
     name_of,
@@ -22,7 +22,7 @@ from trustgame.bruteforce import (
     summary,
 )
 from trustgame.audit import VERIFICATION_SAMPLES
-from trustgame.maps import region_map
+from trustgame.analysis.maps import region_map
 from trustgame.paper import FIGURES
 
 SEED = 20261201
@@ -60,8 +60,8 @@ _CHUNKS = [_POINTS[i::4] for i in range(4)]
 
 def test_bruteforce_does_not_import_the_solver_modules():
     """The audit needs a second enumerator that shares no code with the
-    first: only trustgame.model may be imported."""
-    src = (Path(__file__).resolve().parents[1] / "trustgame" / "bruteforce.py").read_text()
+    first: only trustgame.core.model may be imported."""
+    src = (Path(__file__).resolve().parents[1] / "trustgame" / "audit" / "bruteforce.py").read_text()
     mods = set()
     for node in ast.walk(ast.parse(src)):
         if isinstance(node, ast.ImportFrom):
@@ -69,7 +69,7 @@ def test_bruteforce_does_not_import_the_solver_modules():
         elif isinstance(node, ast.Import):
             mods.update(a.name for a in node.names)
     internal = {m for m in mods if m.startswith(".") or m.startswith("trustgame")}
-    assert internal == {".model"}
+    assert internal == {"..core.model"}
 
 
 @pytest.mark.parametrize("chunk", range(4), ids=lambda i: f"chunk{i}")
@@ -79,7 +79,7 @@ def test_same_equilibria_names_and_payoffs_at_random_points(chunk):
     the first disagreement is reported with its point)."""
     for p in _CHUNKS[chunk]:
         bf = brute_force_equilibria(p)
-        sol = solve(p, semi_separating=False)
+        sol = solve(p, scope="pure")
         assert _same(summary(bf), _solver_summary(sol)), p
         eff = sorted({e.key for e in brute_force_efficient(p, equilibria=bf)})
         assert eff == sol.efficient_names(), p
@@ -120,7 +120,7 @@ def test_exact_arithmetic_agrees_with_the_solver(pA, pB):
     cooperation threshold) both enumerators agree with tolerance 0."""
     p = Params(pA=pA, pB=pB).exact()
     bf = brute_force_equilibria(p)
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     assert {e.key for e in bf} == set(sol.names())
     assert sorted(e.key for e in brute_force_efficient(p, equilibria=bf)) == sol.efficient_names()
 

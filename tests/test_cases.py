@@ -37,7 +37,7 @@ from trustgame.cases import (
     sample_box,
     sensitivity_table,
 )
-from trustgame.conditions import class_info, evaluate
+from trustgame.analysis.conditions import class_info, evaluate
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +252,7 @@ def test_box_evaluation_agrees_with_solve_point_by_point(key, theta):
     res = evaluate_box(key, n=25, seed=3, theta=theta)
     for i in range(res.size):
         params = Params(**{p: float(res.points[p][i]) for p in BOX_PARAMETERS})
-        expected = solve(params, semi_separating=False).efficient_names()
+        expected = solve(params, scope="pure").efficient_names()
         got = sorted(nm for c, nm in enumerate(res.names) if res.efficient[c, i])
         assert got == expected, (key, i, params)
 

@@ -136,7 +136,7 @@ def test_exante_map_agrees_with_pointwise_exante_refinement(number):
     m = audit.figure_map(number, dominance="ex-ante", n=12)
     for i in range(12):
         for j in range(12):
-            sol = solve(m.params_at(i, j), semi_separating=False, refine="none")
+            sol = solve(m.params_at(i, j), scope="pure", dominance="none")
             eff = audit.exante_efficient(sol)
             names = sorted({e.key for e, f in zip(sol.equilibria, eff) if f})
             assert names == m.cell_names(i, j), (i, j)

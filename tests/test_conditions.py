@@ -10,8 +10,8 @@ from hypothesis import given, settings
 
 from conftest import random_params, valid_params
 from trustgame import Params, named_condition, solve
-from trustgame.conditions import CLASSES, SYMBOLS, class_info, evaluate
-from trustgame.equilibria import OFFPATH, pure_equilibria
+from trustgame.analysis.conditions import CLASSES, SYMBOLS, class_info, evaluate
+from trustgame.core.equilibria import OFFPATH, pure_equilibria
 
 
 def _closed_form_names(p: Params, offpath="free"):
@@ -43,7 +43,7 @@ def test_closed_form_payoffs_equal_enumerated_payoffs():
     for _ in range(60):
         p = random_params(rng)
         vals = p.as_dict()
-        sol = solve(p, semi_separating=False, refine="none")
+        sol = solve(p, scope="pure", dominance="none")
         for c in CLASSES:
             info = class_info(*c)
             if not evaluate(info.condition, **vals):

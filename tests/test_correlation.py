@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from conftest import valid_params
 from trustgame import ParameterError, Params
-from trustgame.conditions import SYMBOLS
-from trustgame.correlation import (RHO, TYPE_NAMES, correlation_game, min_rho, min_rho_search, phi,
+from trustgame.analysis.conditions import SYMBOLS
+from trustgame.analysis.correlation import (RHO, TYPE_NAMES, correlation_game, min_rho, min_rho_search, phi,
                                    posterior, reform_probabilities, rho_curves, rho_interval,
                                    trust_building, trust_building_conditions, type_space)
-from trustgame.equilibria import pure_equilibria
+from trustgame.core.equilibria import pure_equilibria
 from trustgame.paper import FIGURE_PARAMS
 
 S = SYMBOLS

@@ -8,11 +8,11 @@ from fractions import Fraction
 import pytest
 
 from trustgame import Params, solve
-from trustgame.equilibria import check_profile, pure_equilibria
+from trustgame.core.equilibria import check_profile, pure_equilibria
 
 
 def names(p, **kw):
-    return sorted(solve(p, semi_separating=False, **kw).names())
+    return sorted(solve(p, scope="pure", **kw).names())
 
 
 def test_baseline_trust_building_conditions_derived_by_hand():
@@ -35,13 +35,13 @@ def test_baseline_trust_building_conditions_derived_by_hand():
 
 def test_figure1_points_have_the_paper_s_equilibria():
     """Figure 1: tragic at low trust, trust-building at moderate, suckers at high."""
-    assert solve(Params(pA=0.1, pB=0.1), semi_separating=False).efficient_names() == ["tragic"]
-    assert solve(Params(pA=0.4, pB=0.4), semi_separating=False).efficient_names() == ["trust-building"]
-    assert solve(Params(pA=0.8, pB=0.8), semi_separating=False).efficient_names() == ["suckers"]
+    assert solve(Params(pA=0.1, pB=0.1), scope="pure").efficient_names() == ["tragic"]
+    assert solve(Params(pA=0.4, pB=0.4), scope="pure").efficient_names() == ["trust-building"]
+    assert solve(Params(pA=0.8, pB=0.8), scope="pure").efficient_names() == ["suckers"]
 
 
 def test_trust_building_payoffs_at_035():
-    e = solve(Params(pA=0.35, pB=0.35), semi_separating=False).by_name("trust-building")
+    e = solve(Params(pA=0.35, pB=0.35), scope="pure").by_name("trust-building")
     assert e.payoff("A", "security") == pytest.approx(0.35 * 2 - 0.65 * 0.9)
     assert e.payoff("B", "greedy") == pytest.approx(0.35 * 1.5)
 
@@ -68,7 +68,7 @@ def test_equilibria_that_differ_only_off_path_are_reported_once():
 
 
 def test_offpath_representative_prefers_the_greedy_belief():
-    e = solve(Params(pA=0.2, pB=0.2), semi_separating=False).by_name("tragic")
+    e = solve(Params(pA=0.2, pB=0.2), scope="pure").by_name("tragic")
     # after A's unexpected C the representative belief is 'A is greedy'
     assert e.offpath_beliefs[1][0] == (0, 1)
     assert e.beliefs[1][0] is None  # free in the reported equilibrium
@@ -91,13 +91,13 @@ def test_unknown_offpath_convention_is_rejected():
 
 
 def test_names_cover_paper_vocabulary_and_leaders():
-    sol = solve(Params(pA=0.5, pB=0.1, betaA=0.1, betaB=0.7), semi_separating=False)
+    sol = solve(Params(pA=0.5, pB=0.1, betaA=0.1, betaB=0.7), scope="pure")
     e = sol.by_name("asymmetric-semi-tragic")
     assert e.leader == "B" and sol.names() == ["asymmetric-semi-tragic[B]"]
 
 
 def test_equilibrium_json_shape():
-    d = solve(Params(pA=0.35, pB=0.35), semi_separating=False).to_dict()
+    d = solve(Params(pA=0.35, pB=0.35), scope="pure").to_dict()
     assert set(d) == {"params", "threshold", "dominance", "equilibria"}
     e = d["equilibria"][0]
     assert set(e) == {"name", "leader", "efficient", "period1", "period2", "beliefs", "payoffs"}
@@ -107,5 +107,5 @@ def test_equilibrium_json_shape():
 
 def test_boundary_priors_are_handled():
     """At pA = 0 the security type of A never occurs; the enumerator still runs."""
-    sol = solve(Params(pA=0.0, pB=0.5), semi_separating=False)
+    sol = solve(Params(pA=0.0, pB=0.5), scope="pure")
     assert sol.equilibria and any(sol.efficient)

@@ -13,7 +13,7 @@ from fractions import Fraction as F
 import pytest
 
 from trustgame import Params, solve
-from trustgame.bruteforce import brute_force_efficient, brute_force_equilibria
+from trustgame.audit.bruteforce import brute_force_efficient, brute_force_equilibria
 
 EPS = F(1, 10**6)
 BASE = dict(H=F(3, 2), L=F(-1, 10), k=F(9, 10))
@@ -21,7 +21,7 @@ BASE = dict(H=F(3, 2), L=F(-1, 10), k=F(9, 10))
 
 def _names(p: Params):
     p = p.exact()
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     bf = brute_force_equilibria(p)
     assert {e.key for e in bf} == set(sol.names()), p
     return set(sol.names())
@@ -29,7 +29,7 @@ def _names(p: Params):
 
 def _efficient(p: Params):
     p = p.exact()
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     assert sorted({e.key for e in brute_force_efficient(p)}) == sol.efficient_names()
     return sol.efficient_names()
 
@@ -108,5 +108,5 @@ def test_knife_edge_prior_at_threshold_is_flagged():
     p = Params(**BASE, pA=F(9, 20), pB=F(1, 100), betaA=F(1, 100), betaB=F(1, 2))
     names = _names(p)
     assert "asymmetric-trust-building[B]" in names
-    sol = solve(p.exact(), semi_separating=False)
+    sol = solve(p.exact(), scope="pure")
     assert any(e.knife_edge for e in sol.equilibria)

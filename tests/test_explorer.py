@@ -1,4 +1,4 @@
-"""The interactive explorer's computations (trustgame.explorer), without
+"""The interactive explorer's computations (trustgame.viz.explorer), without
 widgets, and the speed of a redraw."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from trustgame import Params, region_map, solve
-from trustgame.explorer import (DEFAULTS, SLIDERS, Explorer, compute_map, diagonal_interval,
+from trustgame.viz.explorer import (DEFAULTS, SLIDERS, Explorer, compute_map, diagonal_interval,
                                 equilibrium_rows, explore, explorer_ui, gallery, map_image,
                                 params_from_values, rows_html)
-from trustgame.plotting import STYLES
+from trustgame.viz.plotting import STYLES
 
 #: Slider settings used below: the paper's Figures 1-3 (Figure 3 also at a
 #: lower salience) and a point with other H, L, k.
@@ -60,7 +60,7 @@ def test_map_is_the_region_map_of_the_slider_parameters(key):
 def test_table_lists_the_pure_equilibria_of_solve(key):
     values, _, _ = SETTINGS[key]
     params = params_from_values(values)
-    sol = solve(params, semi_separating=False)
+    sol = solve(params, scope="pure")
     rows = equilibrium_rows(params)
     assert sorted(r["equilibrium"] for r in rows) == sorted(sol.names())
     assert sorted(r["equilibrium"] for r in rows if r["PBE-ER"]) == sorted(

@@ -11,7 +11,7 @@ pytest.importorskip("pygambit")
 
 from conftest import random_params  # noqa: E402
 from trustgame import Params, solve  # noqa: E402
-from trustgame.crosscheck import gambit_game, gambit_posteriors, max_regret  # noqa: E402
+from trustgame.audit.crosscheck import gambit_game, gambit_posteriors, max_regret  # noqa: E402
 
 RNG_SEED = 20261123
 
@@ -24,7 +24,7 @@ def _points(n, seed):
 @pytest.mark.parametrize("p", _points(60, RNG_SEED), ids=lambda p: f"pA{p.pA:.2f}-pB{p.pB:.2f}")
 def test_pure_equilibria_have_zero_regret_in_gambit(p):
     gi = gambit_game(p)
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     for e in sol.equilibria:
         assert max_regret(e, gi) < 1e-9, e.name
         post = gambit_posteriors(e, gi)
@@ -46,6 +46,6 @@ def test_semi_separating_equilibria_have_zero_regret_in_gambit(p):
 def test_gambit_detects_a_non_equilibrium():
     from dataclasses import replace
 
-    e = solve(Params(pA=0.4, pB=0.4), semi_separating=False).by_name("trust-building")
+    e = solve(Params(pA=0.4, pB=0.4), scope="pure").by_name("trust-building")
     bad = replace(e, period1=((1, 1), e.period1[1]))
     assert max_regret(bad) > 0.01

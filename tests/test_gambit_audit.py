@@ -22,8 +22,8 @@ pytest.importorskip("pygambit")
 from conftest import random_params  # noqa: E402
 from trustgame import solve  # noqa: E402
 from trustgame.audit import VERIFICATION_SAMPLES, qre_match  # noqa: E402
-from trustgame.bruteforce import brute_force_equilibria  # noqa: E402
-from trustgame.crosscheck import gambit_game, gambit_posteriors, max_regret  # noqa: E402
+from trustgame.audit.bruteforce import brute_force_equilibria  # noqa: E402
+from trustgame.audit.crosscheck import gambit_game, gambit_posteriors, max_regret  # noqa: E402
 
 SEED = 20261202
 _HIST = ("CC", "CD", "DC", "DD")
@@ -51,7 +51,7 @@ def test_pure_equilibria_are_nash_in_gambit(chunk):
     points only."""
     for p in _PURE[chunk::4]:
         gi = gambit_game(p)
-        for e in solve(p, semi_separating=False).equilibria:
+        for e in solve(p, scope="pure").equilibria:
             assert max_regret(e, gi) < 1e-9, (p, e.name)
             for h, (qa, qb) in gambit_posteriors(e, gi).items():
                 assert qa == pytest.approx(float(e.security_belief(h, "A")), abs=1e-9), (p, h)

@@ -13,10 +13,10 @@ import pytest
 import sympy as sp
 
 from trustgame import region_map, solve, violations
-from trustgame.conditions import class_info, named_condition
-from trustgame.model import coop_threshold
+from trustgame.analysis.conditions import class_info, named_condition
+from trustgame.core.model import coop_threshold
 from trustgame.paper import FIGURE_PARAMS, FIGURES
-from trustgame.thresholds import (SYMBOLS, incentive, linear_bound, offpath_branches,
+from trustgame.analysis.thresholds import (SYMBOLS, incentive, linear_bound, offpath_branches,
                                   sign_under_restrictions)
 
 H, L, k = SYMBOLS["H"], SYMBOLS["L"], SYMBOLS["k"]
@@ -87,7 +87,7 @@ def test_pool_d_cc_cosurvives_with_suckers_in_figure2(fig2):
     beta_B * H - 1 > 0 from it."""
     top = fig2.mask("pool-D/pool-D:CC")
     assert top.any() and fig2.mask("suckers")[top].all()
-    sol = solve(FIGURES[2]["base"].replace(pA=0.9, pB=0.9), semi_separating=False)
+    sol = solve(FIGURES[2]["base"].replace(pA=0.9, pB=0.9), scope="pure")
     assert set(sol.efficient_names()) == {"suckers", "pool-D/pool-D:CC"}
 
 
@@ -110,11 +110,11 @@ def test_tragic_remains_a_pbe_just_above_the_threshold():
     off-path beliefs it can, for beta in (0.45, 0.4725] at the figure
     values; with the deviator believed greedy it cannot."""
     p = FIGURE_PARAMS.replace(betaA=0.47, betaB=0.47, pA=0.7, pB=0.7)
-    tragic = solve(p, refine="none", semi_separating=False).by_name("tragic")
+    tragic = solve(p, dominance="none", scope="pure").by_name("tragic")
     assert violations(tragic) == []
-    grim = solve(p, refine="none", semi_separating=False, offpath="grim")
+    grim = solve(p, dominance="none", scope="pure", offpath="grim")
     assert not grim.has("tragic")
-    above_band = solve(p.replace(betaA=0.48), refine="none", semi_separating=False)
+    above_band = solve(p.replace(betaA=0.48), dominance="none", scope="pure")
     assert not above_band.has("tragic")
 
 

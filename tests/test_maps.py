@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from trustgame import Params, region_map, region_map_pointwise
-from trustgame.maps import axis_parameters, cell_centres
+from trustgame.analysis.maps import axis_parameters, cell_centres
 from trustgame.paper import FIGURES
 
 CASES = [
@@ -97,7 +97,7 @@ def test_full_scope_map_agrees_with_per_point_search_including_mixing():
     solve() per cell, names and refinement included."""
     base = FIGURES[1]["base"]
     fast = region_map(base, "pA", "pB", n=4, scope="all")
-    slow = region_map_pointwise(base, "pA", "pB", n=4, semi_separating=True)
+    slow = region_map_pointwise(base, "pA", "pB", n=4, scope="all")
     for i in range(4):
         for j in range(4):
             assert fast.cell_names(i, j) == slow.cell_names(i, j), (i, j)

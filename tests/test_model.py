@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from trustgame.model import (
+from trustgame.core.model import (
     Game, ParameterError, Params, Type, coop_threshold, expected_stage_payoff,
     independence_threshold, period2_payoff, resolve_tol, stage_payoff,
 )

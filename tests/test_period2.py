@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from trustgame import Game, Params, Type
-from trustgame.period2 import aggregate, solve_period2
+from trustgame.core.period2 import aggregate, solve_period2
 
 G = Params(H=1.5, L=-0.1, k=0.9).game()  # threshold t = 0.45
 

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from trustgame import Params, plot_map, region_map
-from trustgame.plotting import STYLES, figure_map, plot_figure, style_for
+from trustgame.viz.plotting import STYLES, figure_map, plot_figure, style_for
 
 
 def _png(fig):

@@ -12,7 +12,7 @@ from trustgame import solve, violations
 @settings(max_examples=300)
 @given(valid_params(interior=False))
 def test_pure_search_never_crashes_and_every_equilibrium_verifies(p):
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     for e in sol.equilibria:
         assert violations(e) == [], (e.name, violations(e))
 
@@ -20,7 +20,7 @@ def test_pure_search_never_crashes_and_every_equilibrium_verifies(p):
 @settings(max_examples=300)
 @given(valid_params(interior=False))
 def test_at_least_one_pbe_and_a_nonempty_efficient_set(p):
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     assert sol.equilibria, p
     assert any(sol.efficient), p
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trustgame import Params, dominates, solve
-from trustgame.refinement import efficient_mask
+from trustgame.core.refinement import efficient_mask
 
 
 @pytest.mark.parametrize(
@@ -34,8 +34,8 @@ def test_trust_building_weakly_but_not_strictly_dominates_semi_tragic():
     greedy types earn the same in both equilibria, so only the weak order
     removes semi-tragic where trust-building exists."""
     p = Params(pA=0.2, pB=0.2, betaA=0.6, betaB=0.7)
-    weak = solve(p, semi_separating=False)
-    strict = solve(p, refine="strict", semi_separating=False)
+    weak = solve(p, scope="pure")
+    strict = solve(p, dominance="strict", scope="pure")
     assert weak.efficient_names() == ["trust-building"]
     assert "semi-tragic" in strict.efficient_names()
     tb, st = weak.by_name("trust-building"), weak.by_name("semi-tragic")
@@ -47,19 +47,19 @@ def test_mixed_trust_building_is_weakly_dominated_by_semi_tragic_when_L_negative
     """Table 5 row 'mixed strategy trust-building' (checked, not reproduced at
     L = -0.1): the security-seeker's mixed period-2 payoff is t L < 0."""
     p = Params(pA=0.42, pB=0.42, betaA=0.6, betaB=0.7)
-    sol = solve(p, semi_separating=False)
+    sol = solve(p, scope="pure")
     assert sol.has("mixed-trust-building") and not sol.has("mixed-trust-building", True)
     m, s = sol.by_name("mixed-trust-building"), sol.by_name("semi-tragic")
     assert m.payoff("A", "security") < s.payoff("A", "security")
 
 
 def test_refine_none_keeps_everything():
-    sol = solve(Params(pA=0.9, pB=0.9), refine="none", semi_separating=False)
+    sol = solve(Params(pA=0.9, pB=0.9), dominance="none", scope="pure")
     assert all(sol.efficient)
 
 
 def test_zero_prior_types_are_ignored_in_comparisons():
-    sol = solve(Params(pA=0.0, pB=0.0), semi_separating=False)
+    sol = solve(Params(pA=0.0, pB=0.0), scope="pure")
     mask = efficient_mask(sol.equilibria)
     assert any(mask)
     assert all(len(e.payoff_vector()) == 2 for e in sol.equilibria)

@@ -14,10 +14,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from trustgame import Params, region_map, solve
-from trustgame.model import coop_threshold, independence_threshold, period2_payoff
+from trustgame.core.model import coop_threshold, independence_threshold, period2_payoff
 from trustgame.paper import FIGURE_PARAMS, FIGURES
-from trustgame.period2 import solve_period2
-from trustgame.thresholds import (SYMBOLS, minmax_threshold, period2_threshold,
+from trustgame.core.period2 import solve_period2
+from trustgame.analysis.thresholds import (SYMBOLS, minmax_threshold, period2_threshold,
                                   sign_under_restrictions, trust_building_bounds)
 
 H, L, k = SYMBOLS["H"], SYMBOLS["L"], SYMBOLS["k"]
@@ -86,7 +86,7 @@ def test_baseline_low_trust_leaves_tragic_as_unique_pure_pbe():
 def test_baseline_very_low_trust_has_unique_pbe_with_period1_mixing(pA, pB):
     """Section 'The Baseline of Foreign Policy Signaling': at low trust the
     unique PBE is mutual defection, also when types may mix in period 1."""
-    sol = solve(FIGURES[1]["base"].replace(pA=pA, pB=pB), refine="none")
+    sol = solve(FIGURES[1]["base"].replace(pA=pA, pB=pB), dominance="none")
     assert sol.names() == ["tragic"]
 
 
@@ -94,7 +94,7 @@ def test_baseline_period1_mixing_allows_cooperation_below_the_tb_bound():
     """Section 'The Baseline of Foreign Policy Signaling' (qualified): with
     period-1 mixing, cooperation in period 1 is possible below the
     trust-building bound (0.3) when the other side is trusting."""
-    sol = solve(FIGURES[1]["base"].replace(pA=0.9, pB=0.2), refine="none")
+    sol = solve(FIGURES[1]["base"].replace(pA=0.9, pB=0.2), dominance="none")
     assert any(x > 0 for e in sol.equilibria for xs in e.period1 for x in xs)
 
 
@@ -122,11 +122,11 @@ def test_result_1a_more_independence_never_loses_trust_building_at_low_trust(b, 
     p_min = lower.value(base, betaA=b)
     assume(0.01 < p_min < 0.29)
     p = base.replace(betaA=b, pB=p_min + 1e-3)
-    assert solve(p, refine="none", semi_separating=False).has("trust-building")
-    assert solve(p.replace(betaA=b + step), refine="none",
-                 semi_separating=False).has("trust-building")
+    assert solve(p, dominance="none", scope="pure").has("trust-building")
+    assert solve(p.replace(betaA=b + step), dominance="none",
+                 scope="pure").has("trust-building")
     below = base.replace(betaA=b, pB=p_min - 1e-3)
-    assert not solve(below, refine="none", semi_separating=False).has("trust-building")
+    assert not solve(below, dominance="none", scope="pure").has("trust-building")
 
 
 def test_result_1a_on_the_figure3_axis():
@@ -173,7 +173,7 @@ def test_result_1b_trust_building_at_lowest_trust(bA, bB, exists):
     Trust-Building'): with both betas above k/(1+k-L), trust-building exists
     as p -> 0; with either below, it does not."""
     p = FIGURE_PARAMS.replace(pA=1e-3, pB=1e-3, betaA=bA, betaB=bB)
-    assert solve(p, refine="none", semi_separating=False).has("trust-building") == exists
+    assert solve(p, dominance="none", scope="pure").has("trust-building") == exists
 
 
 @st.composite
@@ -192,7 +192,7 @@ def above_threshold(draw):
 def test_result_1b_holds_for_all_parameters_above_the_threshold(p):
     """Result 1b, any admissible H, L, k, theta: both betas at or above the
     threshold give trust-building at trust 1e-5."""
-    assert solve(p, refine="none", semi_separating=False).has("trust-building")
+    assert solve(p, dominance="none", scope="pure").has("trust-building")
 
 
 @pytest.mark.parametrize("pA, pB", [(0.001, 0.001), (0.2, 0.2), (0.35, 0.1)])

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from conftest import valid_params
 from trustgame import Params, solve
-from trustgame.conditions import SYMBOLS, class_info, evaluate
-from trustgame.maps import region_map
+from trustgame.analysis.conditions import SYMBOLS, class_info, evaluate
+from trustgame.analysis.maps import region_map
 from trustgame.paper import FIGURE_PARAMS
-from trustgame.salience import (common_window, coefficient_and_bound, theta_window, theta_bounds,
+from trustgame.analysis.salience import (common_window, coefficient_and_bound, theta_window, theta_bounds,
                                 trust_building_incentives, window_closing_trust,
                                 window_open_independence)
 
@@ -56,7 +56,7 @@ def test_window_is_the_existence_condition_of_trust_building(p):
                      theta_window(p, s)[1] - getattr(p, f"theta{s}")) for s in ("A", "B"))
     if abs(margin) < 1e-6:          # on a boundary: tolerance decides
         return
-    assert solve(p, semi_separating=False).has("trust-building") is inside
+    assert solve(p, scope="pure").has("trust-building") is inside
 
 
 def test_goldilocks_window_closes_at_p_star():
@@ -76,7 +76,7 @@ def test_enumerator_finds_no_salience_below_p_star(p, exists):
     """Salience section: below p* no theta on a fine grid sustains
     trust-building with dependent choices; above it some theta does."""
     found = any(solve(FIGURE_PARAMS.replace(pA=p, pB=p, thetaA=th, thetaB=th),
-                      semi_separating=False).has("trust-building")
+                      scope="pure").has("trust-building")
                 for th in np.arange(2.0, 4.5, 0.01))
     assert found is exists
 
@@ -128,7 +128,7 @@ def test_result_2_trust_building_is_pbe_er_at_high_first_period_salience(p, thet
     """Result 2 at Figure 2's independence: with a salient first period
     (theta <= (H - 1) / H) trust-building is a PBE-ER at every trust level."""
     params = FIGURE_PARAMS.replace(betaA=0.6, betaB=0.7, pA=p, pB=p, thetaA=theta, thetaB=theta)
-    assert solve(params, semi_separating=False).has("trust-building", efficient_only=True)
+    assert solve(params, scope="pure").has("trust-building", efficient_only=True)
 
 
 @pytest.mark.parametrize("beta", [0.0, 0.6])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trustgame import Params, solve, violations
-from trustgame.semiseparating import MIX_MARGIN, semi_separating_equilibria
+from trustgame.core.semiseparating import MIX_MARGIN, semi_separating_equilibria
 
 
 def test_a_kydd_style_semi_separating_equilibrium_is_found_and_verifies():
@@ -50,7 +50,7 @@ def test_mixing_probabilities_stay_inside_the_margin():
 
 def test_exact_games_are_not_searched():
     sol = solve(Params(pA=0.4, pB=0.4).exact())
-    assert not sol.semi_separating
+    assert sol.scope == "pure"
 
 
 def test_needs_two_types_per_state():
@@ -66,7 +66,7 @@ def test_grid_search_matches_single_point_search():
     single-point search at every point of a small grid."""
     import numpy as np
 
-    from trustgame.semiseparating import semi_separating_grid
+    from trustgame.core.semiseparating import semi_separating_grid
 
     pa = np.array([0.4, 0.9, 0.5, 0.3])
     pb = np.array([0.4, 0.9, 0.3, 0.6])

@@ -1,4 +1,4 @@
-"""Tests of trustgame.thresholds: bounds solved from the conditions."""
+"""Tests of trustgame.analysis.thresholds: bounds solved from the conditions."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sympy as sp
 from hypothesis import assume, given
 
 from trustgame import Params, solve
-from trustgame.model import coop_threshold, independence_threshold
+from trustgame.core.model import coop_threshold, independence_threshold
 from trustgame.paper import FIGURE_PARAMS
-from trustgame.thresholds import (
+from trustgame.analysis.thresholds import (
     SYMBOLS,
     incentive,
     linear_bound,
@@ -165,5 +165,5 @@ def test_trust_building_interval_agrees_with_the_solver(p):
     assume(not _near(p.pB, (loA, hiA)) and not _near(p.pA, (loB, hiB)))
     assume(all(math.isfinite(v) for v in (loA, hiA, loB, hiB)))
     predicted = loA <= p.pB <= hiA and loB <= p.pA <= hiB
-    found = solve(p, refine="none", semi_separating=False).has("trust-building")
+    found = solve(p, dominance="none", scope="pure").has("trust-building")
     assert found == predicted

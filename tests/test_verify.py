@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from trustgame import Params, solve, violations
-from trustgame.period2 import Continuation
+from trustgame.core.period2 import Continuation
 
 
 @pytest.fixture(scope="module")
 def tb():
-    return solve(Params(pA=0.4, pB=0.4), semi_separating=False).by_name("trust-building")
+    return solve(Params(pA=0.4, pB=0.4), scope="pure").by_name("trust-building")
 
 
 def test_reported_equilibrium_passes(tb):

@@ -3,7 +3,7 @@
 The public API, in the order a reader meets it:
 
 * :class:`Params`, :class:`Game`, :class:`Type` and the payoff functions
-  (:mod:`trustgame.model`);
+  (:mod:`trustgame.core.model`);
 * :func:`solve` (every PBE at one point, with the efficiency refinement)
   returning a :class:`Solution` of :class:`Equilibrium` objects;
 * :func:`region_map` and :func:`plot_map` (maps over two parameters);
@@ -13,15 +13,15 @@ The public API, in the order a reader meets it:
 Examples
 --------
 >>> import trustgame as tg
->>> tg.solve(tg.Params(pA=0.35, pB=0.35), semi_separating=False).efficient_names()
+>>> tg.solve(tg.Params(pA=0.35, pB=0.35), scope="pure").efficient_names()
 ['trust-building']
 """
 
-from .catalogue import CATALOGUE, entry
-from .conditions import class_condition, named_condition
-from .equilibria import Equilibrium, pure_equilibria
-from .maps import RegionMap, region_map, region_map_pointwise
-from .model import (
+from .paper.catalogue import CATALOGUE, entry
+from .analysis.conditions import class_condition, named_condition
+from .core.equilibria import Equilibrium, pure_equilibria
+from .analysis.maps import RegionMap, region_map, region_map_pointwise
+from .core.model import (
     DEFAULT_TOL,
     Game,
     ParameterError,
@@ -34,13 +34,13 @@ from .model import (
     stage_payoff,
 )
 from .paper import FIGURE_PARAMS, FIGURES
-from .plotting import plot_figure, plot_map
-from .refinement import dominates, efficient_mask
-from .semiseparating import semi_separating_equilibria
-from .solution import Solution, solve
-from .verify import violations
+from .viz.plotting import plot_figure, plot_map
+from .core.refinement import dominates, efficient_mask
+from .core.semiseparating import semi_separating_equilibria
+from .core.solution import Solution, solve
+from .core.verify import violations
 
-__version__ = "0.1.0"
+from .core import __version__
 
 __all__ = [
     "CATALOGUE",

@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from .model import HISTORIES, ParameterError, Params
+from .core.model import HISTORIES, ParameterError, Params
 
 __all__ = ["main", "build_parser"]
 
@@ -47,13 +47,14 @@ def _param_args(p: argparse.ArgumentParser):
     g.add_argument("--theta", type=float, default=None, help="salience of period 2 (both states)")
     g.add_argument("--thetaA", type=float, default=None, help="salience for A (overrides --theta)")
     g.add_argument("--thetaB", type=float, default=None, help="salience for B (overrides --theta)")
-    p.add_argument("--refine", choices=("weak", "strict", "none"), default="weak",
+    p.add_argument("--dominance", "--refine", dest="dominance", choices=("weak", "strict", "none"),
+                   default="weak",
                    help="Pareto dominance used by the efficiency refinement")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for the documentation)."""
-    from . import __version__
+    from .core import __version__
 
     parser = _Parser(prog="trustgame", description=(
         "Equilibria of the two-period trust game of Goldfien, Joseph and McManus (2026)."))
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("figures", help="write Figures 1-3 of the paper")
     f.add_argument("--out", required=True, help="output directory")
     f.add_argument("--n", type=int, default=500, help="cells per axis")
-    f.add_argument("--refine", choices=("weak", "strict", "none"), default="weak")
+    f.add_argument("--dominance", "--refine", dest="dominance", choices=("weak", "strict", "none"),
+                   default="weak", help="Pareto dominance used by the efficiency refinement")
     f.add_argument("--theta", type=float, default=None, help="salience of period 2 (both states)")
     return parser
 
@@ -104,7 +106,7 @@ def _table(sol) -> str:
         "parameters: " + ", ".join(f"{k}={_fmt(v)}" for k, v in p.as_dict().items()),
         f"independence threshold k/(1+k-L) = {float(p.threshold):.6g}",
         f"refinement: {sol.dominance} Pareto dominance; "
-        f"{'with' if sol.semi_separating else 'without'} period-1 mixing",
+        f"{'with' if sol.scope == 'all' else 'without'} period-1 mixing",
         f"{len(sol.equilibria)} equilibria, {sum(sol.efficient)} survive the refinement",
         "",
     ]
@@ -124,9 +126,9 @@ def _table(sol) -> str:
 
 
 def _solve(a) -> int:
-    from .solution import solve
+    from .core.solution import solve
 
-    sol = solve(_params(a), refine=a.refine, semi_separating=not a.pure_only)
+    sol = solve(_params(a), dominance=a.dominance, scope="pure" if a.pure_only else "all")
     if a.json:
         d = sol.to_dict()
         d.pop("dominance", None)
@@ -140,12 +142,12 @@ def _map(a) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .maps import region_map
-    from .plotting import plot_map
+    from .analysis.maps import region_map
+    from .viz.plotting import plot_map
 
     if a.n < 2:
         raise _UsageError(f"--n must be at least 2 (got {a.n})")
-    m = region_map(_params(a), a.x, a.y, xlim=a.xlim, ylim=a.ylim, n=a.n, dominance=a.refine)
+    m = region_map(_params(a), a.x, a.y, xlim=a.xlim, ylim=a.ylim, n=a.n, dominance=a.dominance)
     fig = plot_map(m, efficient=not a.all_pbe,
                    title=f"{'PBE' if a.all_pbe else 'PBE-ER'} over {a.x} and {a.y}")
     out = Path(a.out)
@@ -173,14 +175,14 @@ def _figures(a) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .plotting import plot_figure
+    from .viz.plotting import plot_figure
 
     if a.n < 2:
         raise _UsageError(f"--n must be at least 2 (got {a.n})")
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     for k in (1, 2, 3):
-        fig = plot_figure(k, n=a.n, dominance=a.refine, theta=a.theta)
+        fig = plot_figure(k, n=a.n, dominance=a.dominance, theta=a.theta)
         path = out / f"figure{k}.png"
         fig.savefig(path, dpi=150, metadata=_metadata(path))
         plt.close(fig)

@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from .model import Params
+from ..core.model import Params
 
 __all__ = ["FIGURE_PARAMS", "FIGURES", "figure_params"]
 

@@ -5,7 +5,7 @@ After period 1 each state holds a posterior over the other's types.  Period
 exploitation value ``e`` best-responds to the counterpart's *aggregate*
 probability of cooperation ``y``: it cooperates when ``y`` exceeds its
 threshold ``k / (1 + k - e)``, defects when ``y`` is below, and is
-indifferent at equality (:func:`trustgame.model.coop_threshold`).  Greedy
+indifferent at equality (:func:`trustgame.core.model.coop_threshold`).  Greedy
 types (``e > 1``) always defect.
 
 So an equilibrium is a pair of aggregates ``(y_A, y_B)`` with ``y_A`` a
@@ -29,7 +29,7 @@ other side's pure behaviour happens to make a type indifferent, the
 period-2 game has a *continuum* of equilibria.  Only its extreme points are
 returned (for the two-type game these are the ``CC`` and ``mixed``
 equilibria above); :attr:`Continuation.knife_edge` flags them.  The
-semi-separating enumerator (:mod:`trustgame.semiseparating`) treats the
+semi-separating enumerator (:mod:`trustgame.core.semiseparating`) treats the
 continuum explicitly because period-1 mixing can place beliefs exactly at a
 threshold.
 """
@@ -164,7 +164,7 @@ def solve_period2(game: Game, mu_A: Sequence, mu_B: Sequence, tol=None):
         Posterior probabilities over A's and B's types.
     tol : float, optional
         Tolerance for threshold comparisons (default
-        :data:`trustgame.model.DEFAULT_TOL`, ``0`` for exact games).
+        :data:`trustgame.core.model.DEFAULT_TOL`, ``0`` for exact games).
 
     Returns
     -------
@@ -174,7 +174,7 @@ def solve_period2(game: Game, mu_A: Sequence, mu_B: Sequence, tol=None):
 
     Examples
     --------
-    >>> from trustgame.model import Params
+    >>> from trustgame.core.model import Params
     >>> g = Params(H=1.5, L=-0.1, k=0.9).game()
     >>> [c.kind for c in solve_period2(g, (1, 0), (1, 0))]
     ['DD', 'CC', 'mixed']

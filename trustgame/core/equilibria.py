@@ -2,7 +2,7 @@
 
 The enumerator visits every pure period-1 profile (each type of each state
 plays C or D), and for each profile every assignment of a period-2
-equilibrium (:func:`trustgame.period2.solve_period2`) to the period-1
+equilibrium (:func:`trustgame.core.period2.solve_period2`) to the period-1
 histories that occur with positive probability.  It keeps the profile when
 no type gains by switching its period-1 action, given that period-2 play
 after the switch is again an equilibrium of the period-2 game.
@@ -31,14 +31,14 @@ Off-path continuations
 Continua
     At a posterior exactly equal to a cooperation threshold the period-2
     game has a continuum of equilibria; the enumerator uses its end points
-    (see :mod:`trustgame.period2`).  Pure period-1 profiles produce such
+    (see :mod:`trustgame.core.period2`).  Pure period-1 profiles produce such
     posteriors only when a prior equals the threshold exactly.  Equilibria
     in which a type mixes in period 1 are found by
-    :mod:`trustgame.semiseparating`.
+    :mod:`trustgame.core.semiseparating`.
 
 Examples
 --------
->>> from trustgame.model import Params
+>>> from trustgame.core.model import Params
 >>> eqs = pure_equilibria(Params(H=1.5, L=-0.1, k=0.9, pA=0.9, pB=0.9).game())
 >>> sorted(e.name for e in eqs)  # doctest: +NORMALIZE_WHITESPACE
 ['pool-C/pool-C:mixed', 'pool-D/pool-D:CC', 'pool-D/pool-D:mixed', 'semi-tragic',
@@ -55,7 +55,7 @@ from .model import ACTIONS, C, D, HISTORIES, STATES, Game, resolve_tol, stage_pa
 from .period2 import Continuation, aggregate, continuation_payoff, solve_period2
 
 __all__ = ["Equilibrium", "pure_equilibria", "check_profile", "expected_payoff",
-           "interim_payoffs", "OFFPATH"]
+           "interim_payoffs", "type_masses", "OFFPATH"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Equilibrium:
     name : str
         The paper's name when the on-path play matches one of its
         equilibria, a descriptive name otherwise (see
-        :mod:`trustgame.catalogue`).
+        :mod:`trustgame.paper.catalogue`).
     leader : str or None
         For asymmetric equilibria, the state that cooperates in period 1.
     method : str
@@ -243,7 +243,7 @@ def interim_payoffs(game: Game, period1, mass, post, period2) -> tuple:
     return tuple(out)
 
 
-def _masses(game: Game, s: int, profile: Sequence) -> tuple[dict, dict]:
+def type_masses(game: Game, s: int, profile: Sequence) -> tuple[dict, dict]:
     """Probability of each action and the posterior after it (on-path)."""
     mass, post = {}, {}
     for a in ACTIONS:
@@ -333,7 +333,7 @@ def check_profile(game: Game, period1: tuple, onpath_choice: dict | None = None,
     """
     tol = resolve_tol(tol, game.exact)
     prof = tuple(tuple(1 if a == C else 0 for a in acts) for acts in period1)
-    mass, post = zip(*(_masses(game, s, prof[s]) for s in (0, 1)))
+    mass, post = zip(*(type_masses(game, s, prof[s]) for s in (0, 1)))
     onpath = [(a, b) for a in mass[0] for b in mass[1]]
     options = []
     for a, b in onpath:
@@ -456,10 +456,10 @@ def pure_equilibria(game: Game, tol=None, offpath: str = "free") -> list[Equilib
     Parameters
     ----------
     game : Game
-        The game (:meth:`trustgame.model.Params.game` for the paper's).
+        The game (:meth:`trustgame.core.model.Params.game` for the paper's).
     tol : float, optional
         Tolerance for weak inequalities (default
-        :data:`trustgame.model.DEFAULT_TOL`; ``0`` for exact games).
+        :data:`trustgame.core.model.DEFAULT_TOL`; ``0`` for exact games).
     offpath : str
         Off-path convention (see :func:`check_profile`); ``"free"`` is
         the definition of PBE.
@@ -469,7 +469,7 @@ def pure_equilibria(game: Game, tol=None, offpath: str = "free") -> list[Equilib
     list of Equilibrium
         In a fixed order (profiles in lexicographic order of actions).
     """
-    from .catalogue import name_equilibrium
+    from .naming import name_equilibrium
 
     out = []
     nA, nB = len(game.types[0]), len(game.types[1])

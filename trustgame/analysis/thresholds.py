@@ -1,8 +1,8 @@
 """Closed-form bounds, solved with sympy from the existence conditions.
 
 Nothing in this module is typed in by hand.  Every bound is obtained by
-*solving* an inequality that :mod:`trustgame.conditions` builds from the
-payoff functions of :mod:`trustgame.model`, or an indifference condition
+*solving* an inequality that :mod:`trustgame.analysis.conditions` builds from the
+payoff functions of :mod:`trustgame.core.model`, or an indifference condition
 built from those payoff functions directly.  The book prints these
 derivations step by step; the tests compare them with the solver.
 
@@ -28,6 +28,7 @@ Examples
 >>> b = trust_building_bounds("A")
 >>> b.lower.bound.subs({SYMBOLS["betaA"]: 0, SYMBOLS["thetaA"]: 1})
 k/(-L + k + 2)
+>>> from trustgame.paper import FIGURE_PARAMS
 >>> lo, hi = trust_building_interval(FIGURE_PARAMS, "A")
 >>> round(lo, 4), round(hi, 4)
 (0.3, 0.4737)
@@ -41,10 +42,9 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from .catalogue import entry
 from .conditions import SYMBOLS, class_info, evaluate
-from .model import C, D, period2_payoff, stage_payoff
-from .paper import FIGURE_PARAMS
+from ..core.naming import named_class
+from ..core.model import C, D, period2_payoff, stage_payoff
 
 __all__ = [
     "SYMBOLS",
@@ -163,7 +163,7 @@ class LinearBound:
     strict : bool
         True for ``> 0``.
     source : sympy relational
-        The inequality as :mod:`trustgame.conditions` built it.
+        The inequality as :mod:`trustgame.analysis.conditions` built it.
     """
 
     var: sp.Symbol
@@ -208,12 +208,12 @@ class LinearBound:
               ("upper", False): sp.Le, ("upper", True): sp.Lt}[(kind, self.strict)]
         return op(self.var, self.bound, evaluate=False)
 
-    def value(self, params=FIGURE_PARAMS, **changes):
+    def value(self, params, **changes):
         """The bound at numeric parameter values: ``params`` with ``changes``.
 
         ``changes`` may be numbers (the result is a float) or numpy arrays
         (the result broadcasts), e.g. ``value(p, betaA=np.linspace(0, 1, 11))``.
-        Scalar changes are validated by :class:`~trustgame.model.Params`.
+        Scalar changes are validated by :class:`~trustgame.core.model.Params`.
         """
         vals = params.as_dict()
         if all(np.ndim(v) == 0 for v in changes.values()):
@@ -223,7 +223,7 @@ class LinearBound:
         out = _numeric(self.bound)(*(vals[n] for n in SYMBOLS))
         return float(out) if np.ndim(out) == 0 else np.asarray(out, dtype=float)
 
-    def holds(self, params=FIGURE_PARAMS, tol=None, **changes) -> bool:
+    def holds(self, params, tol=None, **changes) -> bool:
         """Evaluate the original inequality at numeric parameter values."""
         p = params.replace(**changes) if changes else params
         return bool(evaluate(self.source, tol=tol, **p.as_dict()))
@@ -243,7 +243,7 @@ def linear_bound(condition, var) -> LinearBound:
     ----------
     condition : sympy relational
         ``GreaterThan`` or ``StrictGreaterThan`` with right-hand side 0, as
-        built by :mod:`trustgame.conditions`.
+        built by :mod:`trustgame.analysis.conditions`.
     var : sympy.Symbol or str
         The parameter (a symbol, or a name of :data:`SYMBOLS`).
 
@@ -294,15 +294,14 @@ def incentive(name: str, state: str, type_name: str, leader: str | None = None,
     leader : str, optional
         For asymmetric equilibria.
     offpath : str
-        Off-path convention (see :func:`trustgame.conditions.class_info`).
+        Off-path convention (see :func:`trustgame.analysis.conditions.class_info`).
 
     Examples
     --------
     >>> incentive("trust-building", "A", "greedy").free_symbols >= {SYMBOLS["H"]}
     True
     """
-    e = entry(name, leader)
-    info = class_info(*e.patterns, e.regime, offpath)
+    info = class_info(*named_class(name, leader).triple, offpath)
     try:
         return info.incentives[(state, type_name)]
     except KeyError:
@@ -372,6 +371,7 @@ def trust_building_interval(params, state: str = "A") -> tuple[float, float]:
 
     Examples
     --------
+    >>> from trustgame.paper import FIGURE_PARAMS
     >>> lo, hi = trust_building_interval(FIGURE_PARAMS.replace(betaA=0.6, betaB=0.7), "A")
     >>> lo < 0 < hi
     True
@@ -393,7 +393,7 @@ def period2_threshold():
     solved from its indifference between C and D.
 
     Its payoff from each action against a counterpart that cooperates with
-    probability ``y`` is :func:`trustgame.model.period2_payoff`; the
+    probability ``y`` is :func:`trustgame.core.model.period2_payoff`; the
     threshold is the ``y`` that equates them.
 
     Returns
@@ -445,7 +445,7 @@ def offpath_branches(condition) -> dict:
     """Split a pooling state's incentive constraint into one condition per
     period-2 play after its (off-path) deviation.
 
-    :func:`trustgame.conditions.class_info` writes the constraint of a
+    :func:`trustgame.analysis.conditions.class_info` writes the constraint of a
     state that pools as an ``Or`` over the period-2 equilibria that may
     follow the deviation (with the deviator believed a security-seeker):
     ``DD`` (no belief condition), ``CC`` (weak belief conditions) and

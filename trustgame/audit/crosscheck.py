@@ -7,9 +7,9 @@ are simultaneous), and after each period-1 history A and B choose their
 period-2 actions, again without seeing each other's.  Each information set
 is labelled ``"<state>/<type>/<when>"`` with ``when`` = ``P1`` or the
 history.  Terminal payoffs are ``u1 + theta * u2`` from
-:func:`trustgame.model.stage_payoff`.
+:func:`trustgame.core.model.stage_payoff`.
 
-:func:`behaviour_profile` turns an :class:`~trustgame.equilibria.Equilibrium`
+:func:`behaviour_profile` turns an :class:`~trustgame.core.equilibria.Equilibrium`
 into a Gambit behaviour profile, so that Gambit's own regret computation
 can judge it (:func:`max_regret`), and :func:`gambit_posteriors` reads the
 beliefs Gambit derives from the profile by Bayes' rule.
@@ -19,7 +19,7 @@ pygambit is imported lazily: the rest of the package does not need it.
 Examples
 --------
 >>> from trustgame import Params, solve
->>> sol = solve(Params(pA=0.35, pB=0.35), semi_separating=False)
+>>> sol = solve(Params(pA=0.35, pB=0.35), scope="pure")
 >>> max_regret(sol.by_name("trust-building")) < 1e-9
 True
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .model import ACTIONS, HISTORIES, STATES, Params, stage_payoff
+from ..core.model import ACTIONS, HISTORIES, STATES, Params, stage_payoff
 
 __all__ = ["gambit_game", "behaviour_profile", "max_regret", "gambit_posteriors"]
 
@@ -100,7 +100,7 @@ def behaviour_profile(eq, game_and_infosets=None):
 
     ``eq`` may be any object with a method ``strategy(state, type_name,
     history)`` giving probabilities of C (``history=None`` for period 1),
-    such as an :class:`~trustgame.equilibria.Equilibrium`; pass
+    such as an :class:`~trustgame.core.equilibria.Equilibrium`; pass
     ``game_and_infosets`` when it does not carry its parameters.
     """
     if game_and_infosets is None:

@@ -14,8 +14,8 @@ For each class this module builds, symbolically,
 * the belief conditions of the period-2 regime,
 * every type's period-1 incentive constraint, written as
   ``U(prescribed action) - U(other action) >= 0`` with the expected
-  payoffs computed by :func:`trustgame.model.stage_payoff` and
-  :func:`trustgame.model.period2_payoff` (the same functions the numeric
+  payoffs computed by :func:`trustgame.core.model.stage_payoff` and
+  :func:`trustgame.core.model.period2_payoff` (the same functions the numeric
   enumerator uses); when the other action is off the path the constraint
   is an ``Or`` over the period-2 equilibria available after it (``DD``,
   ``CC``, ``mixed``, with the deviator believed a security-seeker, or
@@ -24,7 +24,7 @@ For each class this module builds, symbolically,
 
 :func:`class_condition` returns the sympy condition (what the book
 prints), :func:`evaluate` evaluates it on numbers or numpy arrays with
-the package tolerance (what :mod:`trustgame.maps` uses).
+the package tolerance (what :mod:`trustgame.analysis.maps` uses).
 
 Examples
 --------
@@ -42,9 +42,9 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from .catalogue import CATALOGUE
-from .equilibria import OFFPATH
-from .model import C, D, DEFAULT_TOL, coop_threshold, period2_payoff, stage_payoff
+from ..core.equilibria import OFFPATH
+from ..core.naming import CLASSES, REGIMES, class_key, named_class
+from ..core.model import C, D, DEFAULT_TOL, coop_threshold, period2_payoff, stage_payoff
 
 __all__ = [
     "SYMBOLS",
@@ -70,10 +70,7 @@ _ARGS = tuple(SYMBOLS)
 
 #: Period-1 actions (security-seeker, greedy) of each pattern.
 PATTERN_ACTIONS = {"separating": (C, D), "pool-C": (C, C), "pool-D": (D, D), "reverse": (D, C)}
-_REGIMES = ("CC", "mixed", "DD")
-
-#: Every class (pattern of A, pattern of B, regime).
-CLASSES = tuple((a, b, r) for a in PATTERN_ACTIONS for b in PATTERN_ACTIONS for r in _REGIMES)
+_REGIMES = REGIMES
 
 
 @dataclass(frozen=True)
@@ -158,7 +155,7 @@ def class_info(pattern_A: str, pattern_B: str, regime: str, offpath: str = "free
     regime : str
         ``"CC"``, ``"mixed"`` or ``"DD"``.
     offpath : str
-        Off-path convention (:data:`trustgame.equilibria.OFFPATH`):
+        Off-path convention (:data:`trustgame.core.equilibria.OFFPATH`):
         ``"free"`` (default; the deviator may be believed a
         security-seeker and any period-2 equilibrium may follow),
         ``"grim"`` (believed greedy, so both defect), ``"passive"``
@@ -237,15 +234,8 @@ def class_info(pattern_A: str, pattern_B: str, regime: str, offpath: str = "free
                 cond = sp.Or(*(sp.And(feasible(reg), *deters(reg)) for reg in regs))
             incentives[(("A", "B")[i], "security and greedy")] = cond
     condition = sp.And(beliefs, *incentives.values())
-    return ClassInfo((pattern_A, pattern_B, regime), _class_name(pattern_A, pattern_B, regime),
+    return ClassInfo((pattern_A, pattern_B, regime), class_key((pattern_A, pattern_B, regime)),
                      beliefs, incentives, payoffs, condition)
-
-
-def _class_name(a, b, r):
-    for e in CATALOGUE:
-        if e.patterns == (a, b) and e.regime == r:
-            return e.key
-    return f"{a}/{b}:{r}"
 
 
 def class_condition(pattern_A: str, pattern_B: str, regime: str, offpath: str = "free"):
@@ -262,10 +252,7 @@ def named_condition(name: str, leader: str | None = None, offpath: str = "free")
     >>> sorted(str(s) for s in c.free_symbols)[:3]
     ['H', 'L', 'beta_A']
     """
-    for e in CATALOGUE:
-        if e.name == name and e.leader == leader:
-            return class_condition(*e.patterns, e.regime, offpath)
-    raise KeyError(f"no catalogue entry {name!r} with leader {leader!r}")
+    return class_condition(*named_class(name, leader).triple, offpath=offpath)
 
 
 # ---------------------------------------------------------------------------
@@ -288,7 +275,7 @@ def evaluate(cond, tol=None, **values):
     ----------
     cond : sympy boolean
     tol : float, optional
-        Default :data:`trustgame.model.DEFAULT_TOL`.
+        Default :data:`trustgame.core.model.DEFAULT_TOL`.
     **values
         ``H, L, k, pA, pB, betaA, betaB, thetaA, thetaB``.
 

@@ -43,7 +43,7 @@ How it works (our reconstruction)
     affordable.
 
 Off-path beliefs
-    As in :mod:`trustgame.equilibria`: a state that plays a pure action
+    As in :mod:`trustgame.core.equilibria`: a state that plays a pure action
     with both types may be punished after the other action by any period-2
     equilibrium available under some belief (``DD``, ``CC`` or ``mixed``
     with a belief of one on the security type).
@@ -55,7 +55,7 @@ What is not enumerated
       ``info["family"] = True``), not the whole set.
     * Mixing probabilities are kept in ``[1e-7, 1 - 1e-7]``; mixtures
       closer to pure play are reported as their pure limit by
-      :mod:`trustgame.equilibria`.
+      :mod:`trustgame.core.equilibria`.
     * Games with more than two types per state, and exact arithmetic, are
       not searched.
 """
@@ -68,8 +68,8 @@ from itertools import product
 import numpy as np
 from scipy.optimize import linprog
 
-from .catalogue import name_equilibrium
-from .equilibria import Equilibrium, _masses, interim_payoffs
+from .naming import name_equilibrium
+from .equilibria import Equilibrium, type_masses, interim_payoffs
 from .model import ACTIONS, C, D, HISTORIES, Game, resolve_tol, stage_payoff
 from .period2 import Continuation
 
@@ -615,7 +615,7 @@ def _build(game, sides, regimes, xa, xb, menus, family):
         side = sides[i]
         p1.append(tuple(float(vec[i][side.mixers.index(n)]) if side.pat[n] == "M"
                         else _PURE[side.pat[n]] for n in (0, 1)))
-    mass, post = zip(*(_masses(game, s, p1[s]) for s in (0, 1)))
+    mass, post = zip(*(type_masses(game, s, p1[s]) for s in (0, 1)))
 
     def val(aff, i):
         return float(aff.at(vec[i][None, :])[0]) if vec[i].size else float(aff.k[0])

@@ -30,6 +30,10 @@ from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 from typing import Any
 
+from .domain import DOMAIN, check_value, is_real
+from .errors import ParameterError
+from .tolerances import DEFAULT_TOL, resolve_tol
+
 __all__ = [
     "C",
     "D",
@@ -55,34 +59,6 @@ ACTIONS = (C, D)
 STATES = ("A", "B")
 #: Period-1 histories, A's action first, in the order used everywhere.
 HISTORIES = ("CC", "CD", "DC", "DD")
-
-#: Default numerical tolerance for every weak inequality in the package.
-#: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
-#: posterior counts as reaching a cooperation threshold when it is within
-#: ``tol`` of it.  Exact arithmetic (``Params.exact()``) uses ``tol = 0``.
-DEFAULT_TOL = 1e-9
-
-
-class ParameterError(ValueError):
-    """An invalid parameter value; the message names the parameter and rule."""
-
-
-def resolve_tol(tol: Any, exact: bool = False):
-    """Return ``tol`` or the module default (``0`` in exact mode).
-
-    Examples
-    --------
-    >>> resolve_tol(None)
-    1e-09
-    >>> resolve_tol(None, exact=True)
-    0
-    >>> resolve_tol(1e-6)
-    1e-06
-    """
-    if tol is None:
-        return 0 if exact else DEFAULT_TOL
-    return tol
-
 
 # ---------------------------------------------------------------------------
 # Payoffs
@@ -178,7 +154,7 @@ def coop_threshold(e, k):
     >>> coop_threshold(1.5, 0.9)
     inf
     """
-    if _is_number(e) and e >= 1:
+    if is_real(e) and e >= 1:
         return math.inf
     return k / (1 + k - e)
 
@@ -200,36 +176,9 @@ def independence_threshold(L, k):
     return k / (1 + k - L)
 
 
-def _is_number(v) -> bool:
-    return isinstance(v, (numbers.Real, Fraction)) and not isinstance(v, bool)
-
-
 # ---------------------------------------------------------------------------
 # Parameters
 # ---------------------------------------------------------------------------
-
-_RULES = {
-    "H": ("must be greater than 1", lambda v: v > 1),
-    "L": ("must be less than 1", lambda v: v < 1),
-    "k": ("must be greater than 0", lambda v: v > 0),
-    "pA": ("must be a probability in [0, 1]", lambda v: 0 <= v <= 1),
-    "pB": ("must be a probability in [0, 1]", lambda v: 0 <= v <= 1),
-    "betaA": ("must lie in [0, 1]", lambda v: 0 <= v <= 1),
-    "betaB": ("must lie in [0, 1]", lambda v: 0 <= v <= 1),
-    "thetaA": ("must be greater than 0", lambda v: v > 0),
-    "thetaB": ("must be greater than 0", lambda v: v > 0),
-}
-
-
-def _check_value(name: str, value) -> None:
-    if not _is_number(value):
-        raise ParameterError(f"{name} must be a real number (got {value!r})")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ParameterError(f"{name} must be finite (got {value!r})")
-    rule, ok = _RULES[name]
-    if not ok(value):
-        raise ParameterError(f"{name} {rule} (got {value!r})")
-
 
 @dataclass(frozen=True)
 class Params:
@@ -266,22 +215,22 @@ class Params:
     >>> Params(H=0.9)
     Traceback (most recent call last):
     ...
-    trustgame.model.ParameterError: H must be greater than 1 (got 0.9)
+    trustgame.core.errors.ParameterError: H must be greater than 1 (got 0.9)
     """
 
-    H: Any = 1.5
-    L: Any = -0.1
-    k: Any = 0.9
-    pA: Any = 0.5
-    pB: Any = 0.5
-    betaA: Any = 0.0
-    betaB: Any = 0.0
-    thetaA: Any = 1.0
-    thetaB: Any = 1.0
+    H: Any = DOMAIN["H"].default
+    L: Any = DOMAIN["L"].default
+    k: Any = DOMAIN["k"].default
+    pA: Any = DOMAIN["pA"].default
+    pB: Any = DOMAIN["pB"].default
+    betaA: Any = DOMAIN["betaA"].default
+    betaB: Any = DOMAIN["betaB"].default
+    thetaA: Any = DOMAIN["thetaA"].default
+    thetaB: Any = DOMAIN["thetaB"].default
 
     def __post_init__(self):
         for f in fields(self):
-            _check_value(f.name, getattr(self, f.name))
+            check_value(f.name, getattr(self, f.name))
 
     # -- convenience -------------------------------------------------------
     @classmethod
@@ -417,24 +366,24 @@ class Game:
     params: Params | None = None
 
     def __post_init__(self):
-        if not _is_number(self.k) or not self.k > 0:
+        if not is_real(self.k) or not self.k > 0:
             raise ParameterError(f"k must be greater than 0 (got {self.k!r})")
         for s, b in zip(STATES, self.beta):
-            _check_value(f"beta{s}", b)
+            check_value(f"beta{s}", b)
         for s, th in zip(STATES, self.theta):
-            _check_value(f"theta{s}", th)
+            check_value(f"theta{s}", th)
         for s, ts in zip(STATES, self.types):
             if len(ts) == 0:
                 raise ParameterError(f"state {s} must have at least one type")
             for t in ts:
-                if not _is_number(t.prior) or not 0 <= t.prior <= 1:
+                if not is_real(t.prior) or not 0 <= t.prior <= 1:
                     raise ParameterError(
                         f"prior of type {t.name!r} of {s} must be a probability "
                         f"in [0, 1] (got {t.prior!r})"
                     )
                 for attr in ("e1", "e2"):
                     v = getattr(t, attr)
-                    if not _is_number(v) or (isinstance(v, float) and not math.isfinite(v)):
+                    if not is_real(v) or (isinstance(v, float) and not math.isfinite(v)):
                         raise ParameterError(
                             f"{attr} of type {t.name!r} of {s} must be a finite real "
                             f"number (got {v!r})"

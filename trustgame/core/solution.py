@@ -19,7 +19,10 @@ from .equilibria import Equilibrium, pure_equilibria
 from .model import Game, Params, resolve_tol
 from .refinement import efficient_mask
 
-__all__ = ["Solution", "solve"]
+__all__ = ["SCOPES", "Solution", "solve"]
+
+#: What a search covers: every PBE, or those with pure period-1 play only.
+SCOPES = ("all", "pure")
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,9 @@ class Solution:
         PBE-ER flags under ``dominance``.
     dominance : str
         ``"weak"``, ``"strict"`` or ``"none"``.
-    semi_separating : bool
-        Whether equilibria with period-1 mixing were searched.
+    scope : str
+        ``"all"`` if equilibria with period-1 mixing were searched,
+        ``"pure"`` if only pure period-1 play was.
     tol : float
         Tolerance used.
     """
@@ -45,7 +49,7 @@ class Solution:
     equilibria: tuple
     efficient: tuple
     dominance: str
-    semi_separating: bool
+    scope: str
     tol: object
 
     @property
@@ -89,7 +93,7 @@ class Solution:
         return out
 
 
-def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = True,
+def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
           tol=None, offpath: str = "free", restrict_to=None) -> Solution:
     """Every PBE at one parameter point and the PBE-ER among them.
 
@@ -97,17 +101,18 @@ def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = T
     ----------
     params : Params or Game
         The paper's parameters, or a game with another type space.
-    refine : {"weak", "strict", "none"}
+    dominance : {"weak", "strict", "none"}
         Pareto-dominance notion of the efficiency refinement (see
-        :mod:`trustgame.refinement`).
-    semi_separating : bool
-        Also search equilibria in which a type mixes in period 1 (two-type
-        games only; see :mod:`trustgame.semiseparating`).
+        :mod:`trustgame.core.refinement`).
+    scope : {"all", "pure"}
+        ``"all"`` also searches equilibria in which a type mixes in period 1
+        (two-type games only; see :mod:`trustgame.core.semiseparating`);
+        ``"pure"`` keeps to pure period-1 play.
     tol : float, optional
         Tolerance for weak inequalities (default
-        :data:`trustgame.model.DEFAULT_TOL`, ``0`` in exact mode).
+        :data:`trustgame.core.model.DEFAULT_TOL`, ``0`` in exact mode).
     offpath : str
-        Off-path convention (see :func:`trustgame.equilibria.check_profile`);
+        Off-path convention (see :func:`trustgame.core.equilibria.check_profile`);
         ``"free"`` is the definition of PBE.  The semi-separating search
         always uses ``"free"`` and is skipped for other conventions.
     restrict_to : iterable of str, optional
@@ -122,7 +127,9 @@ def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = T
     tol = resolve_tol(tol, game.exact)
     eqs = pure_equilibria(game, tol=tol, offpath=offpath)
     searched = False
-    if (semi_separating and offpath == "free" and not game.exact
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES} (got {scope!r})")
+    if (scope == "all" and offpath == "free" and not game.exact
             and all(len(ts) == 2 for ts in game.types)):
         from .semiseparating import semi_separating_equilibria
 
@@ -131,5 +138,5 @@ def solve(params: Params | Game, refine: str = "weak", semi_separating: bool = T
     if restrict_to is not None:
         keep = set(restrict_to)
         eqs = [e for e in eqs if e.key in keep]
-    mask = efficient_mask(eqs, refine, tol)
-    return Solution(game, tuple(eqs), tuple(mask), refine, searched, tol)
+    mask = efficient_mask(eqs, dominance, tol)
+    return Solution(game, tuple(eqs), tuple(mask), dominance, "all" if searched else "pure", tol)

@@ -24,7 +24,7 @@ PBE), and PBE with pure period-1 play (the scope of every equilibrium the
 paper names).  The alternatives searched are the ones the replication-notes
 chapter discusses: strict dominance, an *ex-ante* reading of the
 refinement (:func:`exante_efficient`, :func:`exante_map`), other salience
-values, the off-path conventions of :mod:`trustgame.equilibria`, comparing
+values, the off-path conventions of :mod:`trustgame.core.equilibria`, comparing
 only the paper's named equilibria, the scope with period-1 mixing, and
 another sign of ``L``.
 
@@ -53,12 +53,13 @@ import numpy as np
 import sympy as sp
 import yaml
 
-from .conditions import CLASSES, SYMBOLS, class_info, compile_class, evaluate
-from .maps import RegionMap, axis_parameters, grid_args, refine_arrays, region_map
-from .model import C, D, Params, independence_threshold, period2_payoff, stage_payoff
-from .paper import FIGURE_PARAMS, FIGURES
-from .refinement import dominates
-from .solution import Solution, solve
+from ..analysis.conditions import CLASSES, SYMBOLS, class_info, compile_class, evaluate
+from ..analysis.maps import RegionMap, axis_parameters, grid_args, refine_arrays, region_map
+from ..core.model import C, D, Params, independence_threshold, period2_payoff, stage_payoff
+from ..paper.figures import FIGURE_PARAMS, FIGURES
+from ..core.errors import ClaimsError
+from ..core.refinement import dominates
+from ..core.solution import Solution, solve
 
 __all__ = [
     "STATUSES",
@@ -104,7 +105,7 @@ ONLY_UNDER = "reproduced only under"
 STATUSES = (REPRODUCED, NOT_REPRODUCED, ONLY_UNDER)
 
 #: Where the registry lives (built from this file's location).
-CLAIMS_FILE = Path(__file__).resolve().parents[1] / "data" / "claims.yml"
+CLAIMS_FILE = Path(__file__).resolve().parents[2] / "data" / "claims.yml"
 
 #: The paper's symmetric equilibria (Figures 1 and 2).
 SYMMETRIC_NAMES = ("trust-building", "suckers", "tragic", "mixed-trust-building", "semi-tragic")
@@ -143,7 +144,7 @@ class Witness:
         The statement that fails, in words.
     condition : sympy expression or None
         The violated condition as an expression that the claim needs to be
-        non-negative (derived from :mod:`trustgame.conditions`).
+        non-negative (derived from :mod:`trustgame.analysis.conditions`).
     value : float or None
         Its value at the point.
     scope : str
@@ -186,10 +187,6 @@ class Verdict:
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)} (got {self.status!r})")
-
-
-class ClaimsError(ValueError):
-    """An invalid entry of the claims registry (names file, row and rule)."""
 
 
 @dataclass(frozen=True)
@@ -325,7 +322,7 @@ def figure_base(number: int, theta=1.0, **kw) -> Params:
 
 @lru_cache(maxsize=256)
 def figure_map(number: int, theta=1.0, dominance: str = "weak", offpath: str = "free",
-               n: int = _GRID, restrict=None, ylim=(0, 1), xlim=(0, 1), **kw) -> RegionMap:
+               n: int = _GRID, restrict_to=None, ylim=(0, 1), xlim=(0, 1), **kw) -> RegionMap:
     """Region map of Figure ``number`` under a specification (cached).
 
     ``dominance`` may also be ``"ex-ante"`` (:func:`exante_map`);
@@ -336,19 +333,19 @@ def figure_map(number: int, theta=1.0, dominance: str = "weak", offpath: str = "
     base = figure_base(number, theta, **kw)
     if dominance == "ex-ante":
         return exante_map(base, spec["x"], spec["y"], xlim, ylim, n, offpath=offpath,
-                          restrict_to=restrict)
+                          restrict_to=restrict_to)
     return region_map(base, spec["x"], spec["y"], xlim, ylim, n, dominance, offpath=offpath,
-                      restrict_to=restrict)
+                      restrict_to=restrict_to)
 
 
 @lru_cache(maxsize=256)
-def _solve(p: Params, semi: bool = False, refine: str = "weak") -> Solution:
-    return solve(p, refine=refine, semi_separating=semi)
+def _solve(p: Params, scope: str = "pure", dominance: str = "weak") -> Solution:
+    return solve(p, dominance=dominance, scope=scope)
 
 
-def full_scope_solution(p: Params, refine: str = "weak") -> Solution:
+def full_scope_solution(p: Params, dominance: str = "weak") -> Solution:
     """All PBE at ``p`` including period-1 mixing (cached; ~1-4 s)."""
-    return _solve(p, True, refine)
+    return _solve(p, "all", dominance)
 
 
 def _params_dict(p: Params) -> dict:
@@ -365,7 +362,7 @@ def _eq_rows(sol: Solution, efficient=None) -> tuple:
 
 
 def _witness(p: Params, violated: str, condition=None, semi=False, exante=False) -> Witness:
-    sol = _solve(p, semi)
+    sol = _solve(p, "all" if semi else "pure")
     eff = exante_efficient(sol) if exante else None
     value = None
     if condition is not None:
@@ -394,7 +391,7 @@ def exante_vector(eq) -> tuple:
 
     Examples
     --------
-    >>> sol = solve(Params(pA=0.35, pB=0.35), semi_separating=False)
+    >>> sol = solve(Params(pA=0.35, pB=0.35), scope="pure")
     >>> [round(v, 4) for v in exante_vector(sol.by_name("trust-building"))]
     [0.3815, 0.3815]
     """
@@ -419,7 +416,7 @@ def _class_keys(offpath="free"):
 
 
 def class_info_of(name: str, offpath: str = "free"):
-    """The :class:`trustgame.conditions.ClassInfo` of an equilibrium given
+    """The :class:`trustgame.analysis.conditions.ClassInfo` of an equilibrium given
     by name (``name[leader]`` for asymmetric ones, or a descriptive name).
 
     Examples
@@ -434,7 +431,7 @@ def exante_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
                n=_GRID, tol=_TOL, offpath: str = "free", restrict_to=None) -> RegionMap:
     """A region map refined by the ex-ante reading (see
     :func:`exante_efficient`), from the same closed forms as
-    :func:`trustgame.maps.region_map`.
+    :func:`trustgame.analysis.maps.region_map`.
 
     Examples
     --------
@@ -490,7 +487,7 @@ def failing_conditions(name: str, p: Params, offpath: str = "free") -> list[tupl
 
 def payoff_gap(name1: str, name2: str, state: str, type_name: str):
     """Symbolic payoff of one type in ``name1`` minus its payoff in
-    ``name2`` (simplified), from :mod:`trustgame.conditions`.
+    ``name2`` (simplified), from :mod:`trustgame.analysis.conditions`.
 
     Examples
     --------
@@ -539,7 +536,7 @@ def theta_bounds_fig3() -> dict:
     incentive constraint in trust-building and in asymmetric
     trust-building (B leads) each cap the salience ``theta`` (both states'
     salience equal).  Solved exactly with sympy from
-    :mod:`trustgame.conditions`.
+    :mod:`trustgame.analysis.conditions`.
 
     Returns
     -------
@@ -670,9 +667,9 @@ def _fig1_tb_lower_bound() -> Verdict:
     tb = m.mask("trust-building", efficient=False)
     lo = np.minimum(m.ys[:, None], m.xs[None, :])
     below = tb & (lo < float(b))
-    at = solve(p1.replace(pA=b, pB=b), semi_separating=False).has("trust-building")
+    at = solve(p1.replace(pA=b, pB=b), scope="pure").has("trust-building")
     under = solve(p1.replace(pA=b, pB=b - Fraction(1, 10**6)),
-                  semi_separating=False).has("trust-building")
+                  scope="pure").has("trust-building")
     ok = (not below.any()) and tb.any() and at and not under
     return Verdict(REPRODUCED if ok else NOT_REPRODUCED,
                    f"Trust-building needs p_A, p_B >= {sp.sstr(bound)} = {float(b):.3f} at "
@@ -733,7 +730,7 @@ def _fig1_low_trust_tragic() -> Verdict:
                        f"min(p_A, p_B) < {bound:.2f} has the tragic equilibrium and nothing "
                        f"else. With period-1 mixing, at p_A = {wit.params['pA']}, p_B = "
                        f"{wit.params['pB']} there are PBE in which security-seekers cooperate "
-                       f"in period 1 and greedy types mix (checked by trustgame.verify and "
+                       f"in period 1 and greedy types mix (checked by trustgame.core.verify and "
                        f"Gambit in the tests).",
                        wit, "PBE with pure period-1 play (the scope of the named equilibria)",
                        nums)
@@ -767,7 +764,7 @@ def _fig1_unique() -> Verdict:
         "strict": figure_map(1, dominance="strict"),
         "grim": figure_map(1, offpath="grim"),
         "passive": figure_map(1, offpath="passive"),
-        "named": figure_map(1, restrict=_paper_keys(1)),
+        "named": figure_map(1, restrict_to=_paper_keys(1)),
         "theta2": figure_map(1, theta=2.0),
         "exante": figure_map(1, dominance="ex-ante"),
         "L0": figure_map(1, L=0.0),
@@ -946,7 +943,7 @@ def _result_1b() -> Verdict:
                    thetaB=float(rng.uniform(0.1, 3)))
         if min(p.betaA, p.betaB) <= tt + 1e-6:
             continue
-        fails += not solve(p, semi_separating=False).has("trust-building")
+        fails += not solve(p, scope="pure").has("trust-building")
     ok = above and below and fails == 0
     return Verdict(REPRODUCED if ok else NOT_REPRODUCED,
                    f"At p_A = p_B = {p_low}, trust-building exists at all 64 points of an 8x8 "
@@ -1222,7 +1219,7 @@ def _table5_asymmetric_overlap() -> Verdict:
                    k=float(rng.uniform(0.05, 3)), pA=float(rng.uniform(0.01, 0.99)),
                    pB=float(rng.uniform(0.01, 0.99)), betaA=float(rng.uniform(0, 1)),
                    betaB=float(rng.uniform(0, 1)))
-        names = solve(p, semi_separating=False).efficient_names()
+        names = solve(p, scope="pure").efficient_names()
         if any(n.startswith("asymmetric") for n in names) and any(n in SYMMETRIC_NAMES
                                                                   for n in names):
             return Verdict(REPRODUCED,
@@ -1464,7 +1461,7 @@ def _fig2_regions() -> Verdict:
     paper = set(FIGURES[2]["paper_names"])
     specs = {"main": figure_map(2), "strict": figure_map(2, dominance="strict"),
              "ex-ante": figure_map(2, dominance="ex-ante"),
-             "named": figure_map(2, restrict=_paper_keys(2)),
+             "named": figure_map(2, restrict_to=_paper_keys(2)),
              "passive-efficient": figure_map(2, offpath="passive-efficient"),
              "theta0.7": figure_map(2, theta=0.7),
              "L0.05 ex-ante": figure_map(2, dominance="ex-ante", L=0.05)}
@@ -1502,7 +1499,7 @@ def _fig2_unique() -> Verdict:
                    gaps[worse])
     uniq = {"strict": _unique(figure_map(2, dominance="strict")),
             "ex-ante": _unique(figure_map(2, dominance="ex-ante")),
-            "named": _unique(figure_map(2, restrict=_paper_keys(2))),
+            "named": _unique(figure_map(2, restrict_to=_paper_keys(2))),
             "grim": _unique(figure_map(2, offpath="grim")),
             "passive-efficient": _unique(figure_map(2, offpath="passive-efficient"))}
     nums = {"cells": int(multi.sum()), "share": float(multi.mean()),
@@ -1551,7 +1548,7 @@ def _low_trust_only_tb() -> Verdict:
         t = k / (1 + k - L)
         p = Params(H=H, L=L, k=k, pA=0.01, pB=0.01, betaA=float(t + (1 - t) * rng.uniform(0.01, 1)),
                    betaB=float(t + (1 - t) * rng.uniform(0.01, 1)))
-        fails += solve(p, semi_separating=False).efficient_names() != ["trust-building"]
+        fails += solve(p, scope="pure").efficient_names() != ["trust-building"]
     ok = pure_ok and full_ok and fails == 0
     return Verdict(REPRODUCED if ok else NOT_REPRODUCED,
                    f"In Figure 2 every cell with p_A, p_B < 0.2 has trust-building as its only "
@@ -1628,7 +1625,7 @@ def _result_2() -> Verdict:
 
 def _cases():
     try:
-        from . import cases
+        from ..cases import cases as cases
     except ImportError as err:  # pragma: no cover - the module ships with the package
         raise RuntimeError("trustgame.cases is not available: the case claims cannot be "
                            "checked") from err
@@ -1730,11 +1727,11 @@ def alternative_table(number: int) -> list[dict]:
 
 def full_scope_map(number: int, n: int = 12, theta=1.0, dominance: str = "weak") -> RegionMap:
     """Figure ``number`` on an ``n`` x ``n`` grid with period-1 mixing
-    searched (:func:`trustgame.maps.region_map` with ``scope="all"``, the
+    searched (:func:`trustgame.analysis.maps.region_map` with ``scope="all"``, the
     vectorised search; it agrees cell by cell with
-    :func:`trustgame.maps.region_map_pointwise`).
+    :func:`trustgame.analysis.maps.region_map_pointwise`).
     """
-    from .maps import region_map
+    from ..analysis.maps import region_map
 
     spec = FIGURES[number]
     return region_map(figure_base(number, theta), spec["x"], spec["y"], n=n,
@@ -1745,7 +1742,7 @@ def full_scope_map(number: int, n: int = 12, theta=1.0, dominance: str = "weak")
 # Gambit's logit quantal-response tracing (an independent equilibrium pick)
 # ---------------------------------------------------------------------------
 
-def qre_match(p: Params, tol: float = 1e-3, semi_separating: bool | None = None) -> dict:
+def qre_match(p: Params, tol: float = 1e-3, scope: str | None = None) -> dict:
     """Trace Gambit's logit QRE to its limit and find it among the solver's
     equilibria.
 
@@ -1761,9 +1758,10 @@ def qre_match(p: Params, tol: float = 1e-3, semi_separating: bool | None = None)
     p : Params
     tol : float
         Largest absolute difference in behaviour accepted as a match.
-    semi_separating : bool, optional
-        Also search equilibria with period-1 mixing; by default only when
-        no pure one matches.
+    scope : {"all", "pure"}, optional
+        ``"all"`` also searches equilibria with period-1 mixing, ``"pure"``
+        never does; by default they are searched only when no pure one
+        matches.
 
     Returns
     -------
@@ -1807,7 +1805,7 @@ def qre_match(p: Params, tol: float = 1e-3, semi_separating: bool | None = None)
     best = (math.inf, None, "pure")
     for e in _solve(p).equilibria:
         best = min(best, (distance(e), e.key, "pure"), key=lambda r: r[0])
-    if best[0] > tol and semi_separating is not False:
+    if best[0] > tol and scope != "pure":
         for e in full_scope_solution(p).equilibria:
             if e.method == "pure":
                 continue
@@ -1860,7 +1858,7 @@ def witness_frame(w: Witness):
 
 def mark_multiple(m: RegionMap, ax, color: str = "gold", label: str = "two or more PBE-ER"):
     """Paint the cells of a map that have more than one PBE-ER (on top of
-    :func:`trustgame.plotting.plot_map`) and add them to the legend.
+    :func:`trustgame.viz.plotting.plot_map`) and add them to the legend.
 
     Returns the number of such cells.
     """

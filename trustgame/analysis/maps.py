@@ -2,7 +2,7 @@
 over a grid of two parameters.
 
 The fast map evaluates the closed-form conditions of
-:mod:`trustgame.conditions` for all 48 classes of pure period-1 PBE at once
+:mod:`trustgame.analysis.conditions` for all 48 classes of pure period-1 PBE at once
 with numpy broadcasting (a condition that depends on one axis is computed
 once per row or column), then applies the efficiency refinement cell by
 cell.  Its scope is the set of PBE with pure period-1 play, the set the
@@ -31,8 +31,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .conditions import CLASSES, SYMBOLS, class_info, compile_class
-from .model import Params, resolve_tol
-from .refinement import DOMINANCE
+from ..core.model import Params, resolve_tol
+from ..core.refinement import DOMINANCE
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
            "ALIASES", "axis_parameters", "refine_arrays", "grid_args"]
@@ -158,7 +158,7 @@ def _check_axes(base: Params, x, y, xs, ys):
 
 
 def grid_args(base: Params, x: str, y: str, xs, ys) -> tuple:
-    """Parameter values in the order of :data:`trustgame.conditions.SYMBOLS`
+    """Parameter values in the order of :data:`trustgame.analysis.conditions.SYMBOLS`
     for a grid: the x-axis parameters as a row ``(1, nx)``, the y-axis ones
     as a column ``(ny, 1)``, the others as numbers, so that closed-form
     expressions broadcast to ``(ny, nx)``.
@@ -193,11 +193,11 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     n : int or (int, int)
         Cells per axis (``(nx, ny)`` for different counts).
     dominance : {"weak", "strict", "none"}
-        Refinement (see :mod:`trustgame.refinement`).
+        Refinement (see :mod:`trustgame.core.refinement`).
     tol : float, optional
         Tolerance for weak inequalities and payoff ties.
     offpath : str
-        Off-path convention (see :func:`trustgame.equilibria.check_profile`);
+        Off-path convention (see :func:`trustgame.core.equilibria.check_profile`);
         ``"free"`` is the definition of PBE.
     restrict_to : iterable of str, optional
         Keep only these equilibrium names (``name[leader]`` for asymmetric
@@ -206,7 +206,7 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     scope : {"pure", "all"}
         ``"pure"`` (default): PBE with pure period-1 play, from the closed
         forms.  ``"all"``: also the equilibria with period-1 mixing found by
-        :func:`trustgame.semiseparating.semi_separating_grid` (much slower:
+        :func:`trustgame.core.semiseparating.semi_separating_grid` (much slower:
         tens of seconds for a 30 x 30 grid; needs ``offpath="free"``).
 
     Returns
@@ -246,8 +246,8 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
 
 def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance, tol, keep):
     """Add the semi-separating equilibria and refine cell by cell."""
-    from .refinement import dominates
-    from .semiseparating import semi_separating_grid
+    from ..core.refinement import dominates
+    from ..core.semiseparating import semi_separating_grid
 
     ny, nx = shape
     full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in args]
@@ -290,7 +290,7 @@ def refine_arrays(exists, pays, args, shape, dominance, tol):
         that type's payoff (broadcastable to ``shape``).
     args : tuple
         Parameter values (numbers or arrays) in the order of
-        :data:`trustgame.conditions.SYMBOLS`.
+        :data:`trustgame.analysis.conditions.SYMBOLS`.
     shape : tuple
         Shape of the point arrays.
     dominance : {"weak", "strict", "none"}
@@ -330,24 +330,23 @@ def refine_arrays(exists, pays, args, shape, dominance, tol):
 
 
 def _solve_cell(args):
-    from .solution import solve
+    from ..core.solution import solve
 
-    p, dominance, semi_separating, tol, offpath, restrict_to = args
-    sol = solve(p, refine=dominance, semi_separating=semi_separating, tol=tol,
+    p, dominance, scope, tol, offpath, restrict_to = args
+    sol = solve(p, dominance=dominance, scope=scope, tol=tol,
                 offpath=offpath, restrict_to=restrict_to)
     return sol.names(), sol.names(efficient_only=True)
 
 
 def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1),
                          ylim=(0, 1), n=20, dominance: str = "weak", tol=None,
-                         semi_separating: bool = False, offpath: str = "free",
+                         scope: str = "pure", offpath: str = "free",
                          restrict_to=None, processes: int = 1) -> RegionMap:
     """The same map computed by solving every cell separately.
 
     Slow (one :func:`trustgame.solve` per cell) but independent of the
-    closed forms; with ``semi_separating=True`` it also includes
-    equilibria with period-1 mixing (``scope="all"``; about a second per
-    cell).  ``processes > 1`` spreads the cells over worker processes; the
+    closed forms; with ``scope="all"`` it also includes equilibria with
+    period-1 mixing (about a second per cell).  ``processes > 1`` spreads the cells over worker processes; the
     result does not depend on it.
     """
     nx, ny = _grid(n)
@@ -362,7 +361,7 @@ def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1)
         for j, xv in enumerate(xs):
             kw = {nm: float(xv) for nm in gx}
             kw.update({nm: float(yv) for nm in gy})
-            jobs.append((base.replace(**kw), dominance, semi_separating, tol, offpath, restrict_to))
+            jobs.append((base.replace(**kw), dominance, scope, tol, offpath, restrict_to))
             keys.append((i, j))
     if processes > 1:
         import multiprocessing as mp
@@ -385,4 +384,4 @@ def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1)
         for nm in effn:
             efficient[names.index(nm), i, j] = True
     return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance,
-                     "all" if semi_separating else "pure", offpath)
+                     scope, offpath)

@@ -1,9 +1,9 @@
 """A second, independent enumerator of perfect Bayesian equilibria.
 
 This module exists to audit the main solver.  It shares nothing with
-:mod:`trustgame.equilibria`, :mod:`trustgame.period2`,
-:mod:`trustgame.semiseparating` or :mod:`trustgame.conditions`: it imports
-only the stage payoffs of :mod:`trustgame.model` and works by brute force,
+:mod:`trustgame.core.equilibria`, :mod:`trustgame.core.period2`,
+:mod:`trustgame.core.semiseparating` or :mod:`trustgame.analysis.conditions`: it imports
+only the stage payoffs of :mod:`trustgame.core.model` and works by brute force,
 in a different representation.
 
 * **Period 2** is solved in *agent form*: every type of every state is a
@@ -25,13 +25,13 @@ in a different representation.
   assigned by the same vocabulary as the main solver (the paper's names
   and ``"<pattern A>/<pattern B>:<regime>"``), from an independent table.
 
-Scope: the paper's two-type game (:class:`~trustgame.model.Params`), pure
+Scope: the paper's two-type game (:class:`~trustgame.core.model.Params`), pure
 period-1 play.  Exact arithmetic works when the parameters are
 :class:`fractions.Fraction` (tolerance 0).
 
 Examples
 --------
->>> from trustgame.model import Params
+>>> from trustgame.core.model import Params
 >>> sorted(e.key for e in brute_force_equilibria(Params(pA=0.35, pB=0.35)))
 ['tragic', 'trust-building']
 >>> [e.key for e in brute_force_efficient(Params(pA=0.35, pB=0.35))]
@@ -46,7 +46,7 @@ from fractions import Fraction
 from itertools import product
 from typing import Any
 
-from .model import Params, stage_payoff
+from ..core.model import Params, stage_payoff
 
 __all__ = [
     "BFEquilibrium",
@@ -117,7 +117,7 @@ class BFEquilibrium:
 
         Examples
         --------
-        >>> from trustgame.model import Params
+        >>> from trustgame.core.model import Params
         >>> eq = brute_force_efficient(Params(pA=0.35, pB=0.35))[0]
         >>> eq.strategy("A", "greedy"), eq.strategy("B", "security", "CC")
         (0, 1)

@@ -30,10 +30,10 @@ Trust-building
     Reform-minded types cooperate in period 1 and hardliners defect; after
     mutual cooperation both states' security types cooperate in period 2,
     and after every other history both states defect.  :func:`trust_building`
-    checks this profile with :func:`trustgame.equilibria.check_profile`;
+    checks this profile with :func:`trustgame.core.equilibria.check_profile`;
     :func:`trust_building_conditions` derives its conditions symbolically
-    from :func:`trustgame.model.stage_payoff` and
-    :func:`trustgame.model.period2_payoff`.  Every condition is linear in
+    from :func:`trustgame.core.model.stage_payoff` and
+    :func:`trustgame.core.model.period2_payoff`.  Every condition is linear in
     ``rho``, so the correlations that sustain trust-building form an
     interval (:func:`rho_interval`).
 
@@ -58,10 +58,10 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from .catalogue import name_equilibrium
+from ..core.naming import name_equilibrium
 from .conditions import SYMBOLS
-from .equilibria import check_profile
-from .model import (C, D, Game, ParameterError, Params, Type, coop_threshold, period2_payoff,
+from ..core.equilibria import check_profile
+from ..core.model import (C, D, Game, ParameterError, Params, Type, coop_threshold, period2_payoff,
                     resolve_tol, stage_payoff)
 
 __all__ = [
@@ -237,7 +237,7 @@ _TB_CHOICE = {"CC": "CC", "CD": "DD", "DC": "DD", "DD": "DD"}
 def trust_building(params: Params, rho, tol=None, drop_empty: bool = True):
     """The trust-building equilibrium of the four-type game, if it exists.
 
-    Checked with :func:`trustgame.equilibria.check_profile` (every type's
+    Checked with :func:`trustgame.core.equilibria.check_profile` (every type's
     period-1 deviation, period-2 play an equilibrium after every history).
 
     Parameters
@@ -290,7 +290,7 @@ def trust_building_conditions(state: str = "A") -> dict:
         ``U(prescribed action) - U(other action)`` of that type of
         ``state``, summing over the counterpart's types.
 
-    Symbols are those of :data:`trustgame.conditions.SYMBOLS` and
+    Symbols are those of :data:`trustgame.analysis.conditions.SYMBOLS` and
     :data:`RHO`.  Every expression is a polynomial of degree at most one
     in ``rho``.
 

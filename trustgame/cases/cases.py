@@ -33,9 +33,9 @@ takes ``n`` cell centres per non-degenerate dimension, the Monte Carlo
 method ``n`` uniform draws (seed :data:`SEED`).  Draws are uniform on the
 codebook's own scale: for salience that is the period-1 weight
 ``w = 1 / (1 + theta)``.  At every point the closed-form conditions of
-:mod:`trustgame.conditions` for all 48 classes of PBE with pure period-1
+:mod:`trustgame.analysis.conditions` for all 48 classes of PBE with pure period-1
 play are evaluated at once (vectorised, the same compiled conditions and
-refinement as :func:`trustgame.maps.region_map`), so the scope is that of
+refinement as :func:`trustgame.analysis.maps.region_map`), so the scope is that of
 the figures: PBE with pure period-1 play.  The tests compare the result
 with :func:`trustgame.solve` point by point.
 
@@ -64,10 +64,11 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from .catalogue import CATALOGUE
-from .conditions import CLASSES, PATTERN_ACTIONS, SYMBOLS, compile_class
-from .maps import refine_arrays, region_map
-from .model import Params, resolve_tol
+from ..paper.catalogue import CATALOGUE
+from ..analysis.conditions import CLASSES, PATTERN_ACTIONS, SYMBOLS, compile_class
+from ..analysis.maps import refine_arrays, region_map
+from ..core.errors import CaseDataError
+from ..core.model import Params, resolve_tol
 
 __all__ = [
     "SEED",
@@ -118,9 +119,9 @@ SEED = 20261123
 #: Label of a parameter the paper does not code.
 NOT_CODED = "not coded"
 #: The data folder of the repository.
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
-#: Parameters that form the box (the fields of :class:`trustgame.model.Params`).
+#: Parameters that form the box (the fields of :class:`trustgame.core.model.Params`).
 BOX_PARAMETERS = ("H", "L", "k", "pA", "pB", "betaA", "betaB", "thetaA", "thetaB")
 #: Rows every case table must have.
 REQUIRED_PARAMETERS = BOX_PARAMETERS + (
@@ -149,36 +150,6 @@ _BOUNDS = {
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-class CaseDataError(ValueError):
-    """Invalid case data; the message names file, row, column and rule.
-
-    Attributes
-    ----------
-    file : pathlib.Path
-    row : int or str
-        1-based data row of a CSV file, or a location: ``"header"``,
-        ``"rows 1-16"`` (a missing parameter) or ``"scale 'probability'
-        entry 2"`` in the codebook.
-    column : str
-        Column (CSV) or field (codebook).
-    rule : str
-        What was wrong.
-
-    Examples
-    --------
-    >>> str(CaseDataError("data/cases/korea.csv", 3, "label", "unknown label 'lowish'"))
-    "korea.csv, row 3, column 'label': unknown label 'lowish'"
-    """
-
-    def __init__(self, file, row, column: str, rule: str):
-        self.file = Path(file)
-        self.row = row
-        self.column = column
-        self.rule = rule
-        where = f"row {row}" if isinstance(row, int) else str(row)
-        super().__init__(f"{self.file.name}, {where}, column {column!r}: {rule}")
 
 
 # ---------------------------------------------------------------------------
@@ -939,7 +910,7 @@ def evaluate_points(points: dict, dominance: str = "weak", tol=None,
     """Which equilibria exist and survive the refinement at each point.
 
     The closed-form class conditions and the refinement of
-    :func:`trustgame.maps.region_map`, evaluated on a cloud of points
+    :func:`trustgame.analysis.maps.region_map`, evaluated on a cloud of points
     instead of a two-axis grid (scope: PBE with pure period-1 play).
 
     Parameters
@@ -1246,7 +1217,7 @@ def full_scope_rows(case, n: int = 2, seed: int = SEED, theta=None, codebook=Non
     list of dict
         Keys ``point``, ``params`` (the six coded parameters, rounded),
         ``pure`` and ``all`` (PBE-ER names, sorted, ``"; "``-joined), and
-        ``solutions`` (the two :class:`~trustgame.solution.Solution` objects).
+        ``solutions`` (the two :class:`~trustgame.core.solution.Solution` objects).
 
     Examples
     --------
@@ -1254,7 +1225,7 @@ def full_scope_rows(case, n: int = 2, seed: int = SEED, theta=None, codebook=Non
     >>> rows[0]["point"], rows[0]["pure"], rows[0]["all"]
     ('centre', 'trust-building', 'trust-building')
     """
-    from .solution import solve
+    from ..core.solution import solve
 
     case = _as_case(case)
     points = [("centre", box_centre(case, codebook, overrides, theta))]
@@ -1265,8 +1236,8 @@ def full_scope_rows(case, n: int = 2, seed: int = SEED, theta=None, codebook=Non
                            Params(**{p: float(pts[p][i]) for p in BOX_PARAMETERS})))
     out = []
     for label, params in points:
-        pure = solve(params, refine=dominance, semi_separating=False)
-        full = solve(params, refine=dominance, semi_separating=True)
+        pure = solve(params, dominance=dominance, scope="pure")
+        full = solve(params, dominance=dominance, scope="all")
         shown = ", ".join(f"{p}={getattr(params, p):.3g}"
                           for p in ("pA", "pB", "betaA", "betaB", "thetaA", "thetaB"))
         out.append(dict(point=label, params=shown, pure="; ".join(pure.efficient_names()),
@@ -1496,7 +1467,7 @@ def case_map(case, x: str = "pA", y: str = "pB", n: int = 200, xlim=(0, 1), ylim
 
     Returns
     -------
-    trustgame.maps.RegionMap
+    trustgame.analysis.maps.RegionMap
 
     Examples
     --------
@@ -1535,7 +1506,7 @@ def plot_case_map(case, x: str = "pA", y: str = "pB", ax=None, m=None, n: int = 
     centre with ``overrides``, ``theta``, ``xlim`` and ``ylim``); the box
     drawn uses ``box_overrides`` and ``box_theta`` (default: the coding).
     """
-    from .plotting import plot_map
+    from ..viz.plotting import plot_map
 
     if m is None:
         m = case_map(case, x, y, n, xlim, ylim, codebook=codebook, overrides=overrides,

@@ -25,18 +25,14 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from .model import HISTORIES
+from ..core.model import HISTORIES
+from ..core.naming import named_class
 
-__all__ = ["Entry", "CATALOGUE", "entry", "pattern", "informative_history",
-           "name_equilibrium", "PATTERNS", "PAPER_NAMES", "strategy_rows", "find_example"]
-
-#: Period-1 pattern names for the two-type game, keyed by (x_security,
-#: x_greedy) probabilities of C.
-PATTERNS = {(1, 0): "separating", (1, 1): "pool-C", (0, 0): "pool-D", (0, 1): "reverse"}
+__all__ = ["Entry", "CATALOGUE", "entry", "strategy_rows", "find_example"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +75,13 @@ class Entry:
         return self.name if self.leader is None else f"{self.name}[{self.leader}]"
 
 
+def _entry(name, leader, figure, shading, table, summary, regime=None):
+    c = named_class(name, leader)
+    if regime not in (None, c.regime):
+        raise ValueError(f"{c.key}: regime {regime!r} is not the class's {c.regime!r}")
+    return Entry(c.name, c.leader, c.patterns, c.regime, figure, shading, table, summary)
+
+
 def _sym(sec, greedy):
     return {(s, t): row for s in "AB" for t, row in (("security", sec), ("greedy", greedy))}
 
@@ -95,8 +98,7 @@ def _asym(name, leader, follower_sec, leader_sec, regime, shading, summary):
         (leader, "security"): leader_sec,
         (leader, "greedy"): _ALL_D,
     }
-    pats = ("separating", "pool-D") if leader == "A" else ("pool-D", "separating")
-    return Entry(name, leader, pats, regime, "Figure 3 (b)", shading, table, summary)
+    return _entry(name, leader, "Figure 3 (b)", shading, table, summary, regime)
 
 
 def _mirror(row):
@@ -107,27 +109,27 @@ def _mirror(row):
 
 
 CATALOGUE: tuple[Entry, ...] = (
-    Entry("trust-building", None, ("separating", "separating"), "CC",
+    _entry("trust-building", None,
           "Figure 1 (b)", "dark red, solid outline",
           _sym(_TB_SEC, _ALL_D),
           "Security-seekers cooperate in period 1 and greedy types defect; "
           "after mutual cooperation both know they face a security-seeker "
           "and cooperate again."),
-    Entry("suckers", None, ("pool-C", "pool-C"), "CC",
+    _entry("suckers", None,
           "Figure 1 (b)", "gray, dashed outline",
           _sym(_TB_SEC, ("C", "D", "D", "D", "D")),
           "Every type cooperates in period 1; nothing is learned, security-"
           "seekers cooperate again and greedy types cheat them in period 2."),
-    Entry("tragic", None, ("pool-D", "pool-D"), "DD",
+    _entry("tragic", None,
           "Figure 1 (b)", "white",
           _sym(_ALL_D, _ALL_D),
           "Every type defects in both periods."),
-    Entry("mixed-trust-building", None, ("separating", "separating"), "mixed",
+    _entry("mixed-trust-building", None,
           "Figure 2 (b)", "light red",
           _sym(("C", "C/D", "D", "D", "D"), _ALL_D),
           "Types separate in period 1 as in trust-building, but after mutual "
           "cooperation security-seekers cooperate only with a probability."),
-    Entry("semi-tragic", None, ("separating", "separating"), "DD",
+    _entry("semi-tragic", None,
           "Figure 2 (b)", "random dots",
           _sym(("C", "D", "D", "D", "D"), _ALL_D),
           "Types separate in period 1, yet everyone defects in period 2."),
@@ -150,9 +152,6 @@ CATALOGUE: tuple[Entry, ...] = (
           "Mirror image with A leading."),
 )
 
-#: The names the paper uses (without leaders).
-PAPER_NAMES = tuple(dict.fromkeys(e.name for e in CATALOGUE))
-
 
 def entry(name: str, leader: str | None = None) -> Entry:
     """Look up a catalogue entry by name (and leader for asymmetric ones)."""
@@ -160,68 +159,6 @@ def entry(name: str, leader: str | None = None) -> Entry:
         if e.name == name and e.leader == leader:
             return e
     raise KeyError(f"no catalogue entry {name!r} with leader {leader!r}")
-
-
-def pattern(period1_state) -> str | None:
-    """Pattern name of one state's pure period-1 play in a two-type game
-    (None for other type spaces or mixed play)."""
-    key = tuple(period1_state)
-    return PATTERNS.get(key) if len(key) == 2 else None
-
-
-def informative_history(eq) -> str | None:
-    """The on-path history after which both posteriors put positive weight
-    on a period-2 security type (None if there is none)."""
-    for h in HISTORIES:
-        if not eq.on_path(h):
-            continue
-        if eq.security_belief(h, "A") > 0 and eq.security_belief(h, "B") > 0:
-            return h
-    return None
-
-
-def _regime(eq) -> tuple[str | None, str]:
-    h = informative_history(eq)
-    if h is None:
-        return None, "DD"
-    return h, eq.period2[HISTORIES.index(h)].kind
-
-
-def name_equilibrium(eq):
-    """Return ``eq`` with its name and leader set.
-
-    Two-type games with pure period-1 play get the paper's name when the
-    on-path play matches a catalogue entry, and otherwise a descriptive
-    name ``"<A pattern>/<B pattern>:<regime>"``.  Equilibria with period-1
-    mixing are named ``"semi-separating A[..]/B[..] <history>:<play> ..."``
-    where the brackets give each type's period-1 action (``C``, ``D`` or
-    ``m`` for mixing, security type first) and the list gives period-2
-    play after every on-path history at which someone may cooperate.
-    Other type spaces get a name built from each type's period-1 action.
-    """
-    pats = tuple(pattern(p) for p in eq.period1)
-    h, regime = _regime(eq)
-    if None not in pats:
-        for e in CATALOGUE:
-            if e.patterns == pats and e.regime == regime:
-                return replace(eq, name=e.name, leader=e.leader)
-        return replace(eq, name=f"{pats[0]}/{pats[1]}:{regime}", leader=None)
-    acts = ["".join(_act(x) for x in p) for p in eq.period1]
-    if eq.method == "semi-separating":
-        play = " ".join(f"{hh}:{eq.period2[HISTORIES.index(hh)].kind}" for hh in HISTORIES
-                        if eq.on_path(hh) and eq.period2[HISTORIES.index(hh)].kind != "DD")
-        return replace(eq, name=f"semi-separating A[{acts[0]}]/B[{acts[1]}] {play or 'DD'}",
-                       leader=None)
-    suffix = f":{regime}" + (f"@{h}" if h else "")
-    return replace(eq, name=f"A[{acts[0]}]/B[{acts[1]}]{suffix}", leader=None)
-
-
-def _act(x):
-    if x == 1:
-        return "C"
-    if x == 0:
-        return "D"
-    return "m"
 
 
 def _cell(x, tol=1e-9):
@@ -242,7 +179,7 @@ def strategy_rows(eq, mark_offpath: bool = True) -> dict:
     Examples
     --------
     >>> from trustgame import Params, solve
-    >>> e = solve(Params(pA=0.4, pB=0.4), semi_separating=False).by_name("trust-building")
+    >>> e = solve(Params(pA=0.4, pB=0.4), scope="pure").by_name("trust-building")
     >>> strategy_rows(e)[("A", "security")]
     ('C', 'C', 'D', 'D', 'D')
     """
@@ -266,9 +203,9 @@ def find_example(e: Entry, n: int = 24, efficient_first: bool = True):
     the roles of A and B swapped for equilibria led by A, cells in row-major
     order.
     """
-    from .maps import region_map
-    from .paper import FIGURES
-    from .solution import solve
+    from ..analysis.maps import region_map
+    from .figures import FIGURES
+    from ..core.solution import solve
 
     specs = []
     for theta in (1.0, 0.7):
@@ -288,6 +225,6 @@ def find_example(e: Entry, n: int = 24, efficient_first: bool = True):
             if mask.any():
                 i, j = map(int, np.argwhere(mask)[len(np.argwhere(mask)) // 2])
                 p = m.params_at(i, j)
-                sol = solve(p, semi_separating=False)
+                sol = solve(p, scope="pure")
                 return p, sol.by_name(e.name, e.leader)
     return None

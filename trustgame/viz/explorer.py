@@ -6,11 +6,11 @@ used in a static book) without a live kernel:
 
 * :func:`explore` turns slider values and a choice of axes into an
   :class:`ExplorerResult`: the region map (from the closed forms of
-  :func:`trustgame.maps.region_map`), its picture as an RGBA array, and the
+  :func:`trustgame.analysis.maps.region_map`), its picture as an RGBA array, and the
   table of equilibria at the slider point (from :func:`trustgame.solve`
   without the semi-separating search);
 * :func:`map_image` paints a map into an RGBA array in the visual scheme of
-  :mod:`trustgame.plotting` (fills, stripes, dots and outlines are drawn
+  :mod:`trustgame.viz.plotting` (fills, stripes, dots and outlines are drawn
   as pixel patterns, which is what makes a redraw fast);
 * :class:`Explorer` keeps one matplotlib figure and updates its image,
   marker and legend in place; :meth:`Explorer.redraw` returns the PNG and
@@ -41,8 +41,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .maps import RegionMap, axis_parameters, region_map
-from .model import Params
+from ..analysis.maps import RegionMap, axis_parameters, region_map
+from ..core.model import Params
 from .plotting import STYLES, _label, style_for
 
 __all__ = ["SLIDERS", "AXIS_CHOICES", "AXIS_RANGES", "DEFAULTS", "ExplorerResult",
@@ -93,7 +93,7 @@ def _check_values(values) -> dict:
 
 
 def params_from_values(values=None) -> Params:
-    """The :class:`~trustgame.model.Params` of a set of slider values.
+    """The :class:`~trustgame.core.model.Params` of a set of slider values.
 
     Missing sliders take their :data:`DEFAULTS`; ``theta`` sets both
     ``thetaA`` and ``thetaB``.
@@ -209,7 +209,7 @@ def _line_style(kind: str, shape: tuple) -> np.ndarray:
 
 def _styles(m: RegionMap, arr: np.ndarray) -> list:
     """(index, name, style) of every equilibrium present, in drawing
-    order: fills first, as :func:`trustgame.plotting.plot_map` does."""
+    order: fills first, as :func:`trustgame.viz.plotting.plot_map` does."""
     out, extra = [], 0
     for c, name in enumerate(m.names):
         if not arr[c].any():
@@ -244,7 +244,7 @@ def map_image(m: RegionMap, efficient: bool = True, seed: int = 0) -> np.ndarray
     Examples
     --------
     >>> from trustgame import Params
-    >>> from trustgame.maps import region_map
+    >>> from trustgame.analysis.maps import region_map
     >>> img = map_image(region_map(Params(), n=30))
     >>> img.shape, int(img[..., 3].min())
     ((30, 30, 4), 255)
@@ -282,7 +282,7 @@ def legend_entries(m: RegionMap, efficient: bool = True) -> list:
     Examples
     --------
     >>> from trustgame import Params
-    >>> from trustgame.maps import region_map
+    >>> from trustgame.analysis.maps import region_map
     >>> [e[1] for e in legend_entries(region_map(Params(), n=30))]
     ['trust-building', 'suckers', 'tragic (white)']
     """
@@ -334,9 +334,9 @@ def equilibrium_rows(params: Params, dominance: str = "weak") -> list[dict]:
     >>> rows[0]["equilibrium"], rows[0]["PBE-ER"], rows[0]["A period 1"]
     ('suckers', True, 'C / C')
     """
-    from .solution import solve
+    from ..core.solution import solve
 
-    sol = solve(params, refine=dominance, semi_separating=False)
+    sol = solve(params, dominance=dominance, scope="pure")
     rows = []
     for key, eq, eff in zip(sol.names(), sol.equilibria, sol.efficient):
         d = eq.to_dict(eff)
@@ -476,7 +476,7 @@ def draw_map(ax, m: RegionMap, efficient: bool = True, legend: bool = True,
              title: str | None = None, point=None):
     """Draw a map with :func:`map_image` on a matplotlib axis.
 
-    The fast counterpart of :func:`trustgame.plotting.plot_map` (same
+    The fast counterpart of :func:`trustgame.viz.plotting.plot_map` (same
     colours and hatches, painted as pixels); used for the explorer and
     its gallery.  Returns the ``AxesImage``.
     """
@@ -561,7 +561,7 @@ def diagonal_interval(m: RegionMap, name: str, efficient: bool = True):
     Examples
     --------
     >>> from trustgame import Params
-    >>> from trustgame.maps import region_map
+    >>> from trustgame.analysis.maps import region_map
     >>> lo, hi = diagonal_interval(region_map(Params(), n=100), "suckers")
     >>> round(lo, 3), round(hi, 3)
     (0.455, 0.995)

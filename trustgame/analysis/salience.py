@@ -2,11 +2,11 @@
 leader's mimicking bound in asymmetric trust-building (Result 1c).
 
 Salience ``theta`` weights period 2: a state's total payoff is
-``u1 + theta * u2`` (:mod:`trustgame.model`).  Every incentive constraint
+``u1 + theta * u2`` (:mod:`trustgame.core.model`).  Every incentive constraint
 of an equilibrium with pure period-1 play is *linear* in the deviating
 state's own ``theta``, so each one is either a lower or an upper bound on
 it.  This module reads those bounds off the conditions of
-:mod:`trustgame.conditions` (the expressions the solver and the maps
+:mod:`trustgame.analysis.conditions` (the expressions the solver and the maps
 use), so no formula is typed twice:
 
 * :func:`theta_bounds`: the security-seeker's constraint in the
@@ -62,7 +62,7 @@ def coefficient_and_bound(expr, var):
 
     The constraint ``expr >= 0`` is ``var >= -b / a`` when ``a > 0`` and
     ``var <= -b / a`` when ``a < 0``.  A thin wrapper of
-    :func:`trustgame.thresholds.linear_bound` for expressions (rather than
+    :func:`trustgame.analysis.thresholds.linear_bound` for expressions (rather than
     inequalities), returning simplified coefficient and bound.
 
     Parameters
@@ -95,7 +95,7 @@ def trust_building_incentives(state: str = "A") -> dict:
     """Left-hand sides ``U(prescribed) - U(deviation)`` of ``state``'s two
     incentive constraints in symmetric trust-building.
 
-    Taken from :func:`trustgame.conditions.class_info` for the class
+    Taken from :func:`trustgame.analysis.conditions.class_info` for the class
     ``("separating", "separating", "CC")``.
 
     Returns
@@ -265,7 +265,7 @@ def asymmetric_mimic_bound(leader: str = "B"):
     The leader's greedy type defects in period 1.  By cooperating instead
     it would be taken for a security-seeker and exploit the follower's
     security type in period 2.  The constraint, from
-    :func:`trustgame.conditions.class_info` for ``("pool-D",
+    :func:`trustgame.analysis.conditions.class_info` for ``("pool-D",
     "separating", "CC")`` (leader B) or its mirror image, is linear in the
     leader's ``theta`` with a negative coefficient.
 

@@ -22,7 +22,7 @@ whether "prefer" is weak or strict.  Both are available:
 
 Only types with positive prior count (a type that cannot occur has no
 preference to consult).  Comparisons use the tolerance of
-:mod:`trustgame.model`: a difference within ``tol`` counts as a tie.
+:mod:`trustgame.core.model`: a difference within ``tol`` counts as a tie.
 
 Examples
 --------

@@ -1,7 +1,7 @@
 """Drawing region maps in the paper's visual scheme.
 
-Computing and drawing are separate: :func:`trustgame.maps.region_map`
-computes a :class:`~trustgame.maps.RegionMap`; :func:`plot_map` draws one on
+Computing and drawing are separate: :func:`trustgame.analysis.maps.region_map`
+computes a :class:`~trustgame.analysis.maps.RegionMap`; :func:`plot_map` draws one on
 a matplotlib axis (a new figure when ``ax`` is None) and returns the
 figure.
 
@@ -17,7 +17,7 @@ Examples
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> from trustgame import Params
->>> from trustgame.maps import region_map
+>>> from trustgame.analysis.maps import region_map
 >>> fig = plot_map(region_map(Params(), n=60))
 >>> len(fig.axes)
 1
@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .maps import RegionMap, region_map
-from .paper import figure_params
+from ..analysis.maps import RegionMap, region_map
+from ..paper.figures import figure_params
 
 __all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "figure_map", "LABELS", "MIXING_LAYER"]
 

@@ -1,6 +1,6 @@
 """An independent deviation check for a reported equilibrium.
 
-This module shares only the payoff tables (:func:`trustgame.model.stage_payoff`)
+This module shares only the payoff tables (:func:`trustgame.core.model.stage_payoff`)
 with the enumerators.  It recomputes every expected payoff by summing over
 the counterpart's *types* (prior times that type's own strategy), instead of
 over the counterpart's actions and posteriors as the enumerators do, and it
@@ -17,7 +17,7 @@ checks every condition of a perfect Bayesian equilibrium:
 Examples
 --------
 >>> from trustgame import Params, solve
->>> sol = solve(Params(pA=0.35, pB=0.35), semi_separating=False)
+>>> sol = solve(Params(pA=0.35, pB=0.35), scope="pure")
 >>> all(not violations(e) for e in sol.equilibria)
 True
 """

@@ -1,0 +1,80 @@
+"""Numerical tolerances, in one place.
+
+Every predicate of the package that compares floating-point numbers takes
+``tol=None`` and falls back to :data:`DEFAULT_TOL` through
+:func:`resolve_tol`; exact arithmetic (``Params.exact()``) uses ``tol = 0``.
+The other constants below name the few tolerances that serve a different
+purpose (display, the independent checks, Gambit's residuals); no module
+writes a tolerance as a literal.
+
+Examples
+--------
+>>> resolve_tol(None)
+1e-09
+>>> resolve_tol(None, exact=True)
+0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "MIX_MARGIN", "MIXED_TOL",
+           "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "resolve_tol"]
+
+#: Default numerical tolerance for every weak inequality in the package.
+#: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
+#: posterior counts as reaching a cooperation threshold when it is within
+#: ``tol`` of it.  Exact arithmetic (``Params.exact()``) uses ``tol = 0``.
+DEFAULT_TOL = 1e-9
+
+#: A probability within this distance of 0 or 1 is printed as a pure
+#: action (strategy tables, the command line's table).
+DISPLAY_TOL = 1e-9
+
+
+#: Below this magnitude a coefficient, pivot or determinant of the
+#: semi-separating search's linear algebra counts as zero, and two floats
+#: count as equal in an integer-valued or monotonicity comparison.
+ZERO_TOL = 1e-12
+
+#: Singular values below this count as zero when the rank of an indifference
+#: system is computed.
+RANK_TOL = 1e-10
+
+#: Period-1 mixing probabilities are kept in ``[MIX_MARGIN, 1 - MIX_MARGIN]``;
+#: mixtures closer to a pure action are pure equilibria, found separately.
+MIX_MARGIN = 1e-7
+
+#: Tolerance for equilibria with period-1 mixing, whose mixing probabilities
+#: solve a linear system numerically: their deviation check, and the test
+#: of whether two of them are the same equilibrium.
+MIXED_TOL = 1e-6
+
+#: A history is reached (or a probability is positive) in a computed
+#: profile when its probability exceeds this.
+REACH_TOL = 1e-6
+
+#: Tolerance of the independent brute-force deviation check, whose grid of
+#: deviations is coarser than the solver's closed forms.
+CHECK_TOL = 1e-7
+
+#: Largest difference in behaviour at which Gambit's logit quantal-response
+#: limit matches a reported equilibrium.
+QRE_TOL = 1e-3
+
+#: Gambit's residual regret above which its traced profile did not converge.
+REGRET_TOL = 1e-6
+
+
+def resolve_tol(tol: Any, exact: bool = False):
+    """Return ``tol`` or the module default (``0`` in exact mode).
+
+    Examples
+    --------
+    >>> resolve_tol(1e-6)
+    1e-06
+    """
+    if tol is None:
+        return 0 if exact else DEFAULT_TOL
+    return tol

@@ -1,0 +1,15 @@
+"""The paper: the parameters of Figures 1-3 and the catalogue of the
+equilibria it names, with the strategy tables its figures print.
+
+Examples
+--------
+>>> from trustgame.paper import FIGURES
+>>> FIGURES[2]["base"].betaB
+0.7
+"""
+
+from .catalogue import CATALOGUE, Entry, entry, find_example, strategy_rows
+from .figures import FIGURE_PARAMS, FIGURES, figure_params
+
+__all__ = ["CATALOGUE", "Entry", "FIGURES", "FIGURE_PARAMS", "entry", "figure_params",
+           "find_example", "strategy_rows"]
