@@ -12,13 +12,14 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 
-.PHONY: book test install notebooks figures bench lock clean browser-deps help
+.PHONY: book test lint install notebooks figures bench lock clean browser-deps help
 
 help:
 	@echo "make book    - build the book from scratch (executes every notebook)"
 	@echo "make test    - run every test (pytest, nbval, book build, browser)"
 	@echo "make figures - write Figures 1-3 to figures/"
-	@echo "make bench   - time the 500 x 500 region map"
+	@echo "make lint    - ruff over the package, tests, benchmarks and scripts"
+	@echo "make bench   - time the region maps, the explorer and the in-page explorer"
 	@echo "make notebooks - re-execute notebooks in place (refresh stored outputs)"
 
 $(STAMP): pyproject.toml $(LOCK)
@@ -39,15 +40,20 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps
+lint: $(STAMP)
+	$(BIN)/ruff check trustgame tests benchmarks scripts book/_ext
+
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=15 tests \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg book
 
 figures: $(STAMP)
 	$(BIN)/trustgame figures --out figures
 
-bench: $(STAMP)
+bench: $(STAMP) browser-deps
 	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/bench_explorer.py
+	$(BIN)/python benchmarks/bench_live_explorer.py
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py

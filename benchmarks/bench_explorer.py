@@ -10,7 +10,7 @@ best and median wall-clock and CPU times of several runs for
 * a change of axes (map recomputed and the whole figure redrawn),
 
 at 100, 200 (the explorer's default) and 400 cells per axis.
-``tests/test_explorer.py`` asserts that the first and third take less
+``tests/viz/test_explorer.py`` asserts that the first and third take less
 than 0.2 s of CPU time at 200 x 200.
 
 Usage: python benchmarks/bench_explorer.py

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 matplotlib.use("Agg")
 
 from trustgame import Params  # noqa: E402
+from trustgame.core.domain import DOMAIN  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +34,22 @@ def root() -> Path:
     return ROOT
 
 
+#: The ranges the tests draw from (test settings, stated here).  Each lies
+#: inside the parameter domain that validation enforces; the check below
+#: reads that domain, so a narrower domain would stop the suite at once.
+RANGES = {"H": (1.01, 4.0), "L": (-2.0, 0.99), "k": (0.05, 3.0), "pA": (0.01, 0.99),
+          "pB": (0.01, 0.99), "betaA": (0.0, 1.0), "betaB": (0.0, 1.0),
+          "thetaA": (0.1, 3.0), "thetaB": (0.1, 3.0)}
+for _name, (_lo, _hi) in RANGES.items():
+    assert DOMAIN[_name].admits(_lo) and DOMAIN[_name].admits(_hi), _name
+
+
+def _draw(name, lo=None, hi=None):
+    a, b = RANGES[name]
+    return st.floats(min_value=a if lo is None else lo, max_value=b if hi is None else hi,
+                     allow_nan=False)
+
+
 def _prob(lo=0.01, hi=0.99):
     return st.floats(min_value=lo, max_value=hi, allow_nan=False)
 
@@ -44,18 +61,15 @@ def valid_params(draw, interior: bool = True, theta: bool = True):
     Priors are kept inside (0.01, 0.99) when ``interior`` (the maps'
     domain); otherwise they may be 0 or 1.
     """
-    H = draw(st.floats(min_value=1.01, max_value=4.0))
-    L = draw(st.floats(min_value=-2.0, max_value=0.99))
-    k = draw(st.floats(min_value=0.05, max_value=3.0))
+    H, L, k = draw(_draw("H")), draw(_draw("L")), draw(_draw("k"))
     if interior:
-        pA, pB = draw(_prob()), draw(_prob())
+        pA, pB = draw(_draw("pA")), draw(_draw("pB"))
     else:
-        pA = draw(st.one_of(_prob(), st.sampled_from([0.0, 1.0])))
-        pB = draw(st.one_of(_prob(), st.sampled_from([0.0, 1.0])))
-    bA, bB = draw(_prob(0.0, 1.0)), draw(_prob(0.0, 1.0))
+        pA = draw(st.one_of(_draw("pA"), st.sampled_from([0.0, 1.0])))
+        pB = draw(st.one_of(_draw("pB"), st.sampled_from([0.0, 1.0])))
+    bA, bB = draw(_draw("betaA")), draw(_draw("betaB"))
     if theta:
-        tA = draw(st.floats(min_value=0.1, max_value=3.0))
-        tB = draw(st.floats(min_value=0.1, max_value=3.0))
+        tA, tB = draw(_draw("thetaA")), draw(_draw("thetaB"))
     else:
         tA = tB = 1.0
     return Params(H=H, L=L, k=k, pA=pA, pB=pB, betaA=bA, betaB=bB, thetaA=tA, thetaB=tB)
@@ -63,11 +77,8 @@ def valid_params(draw, interior: bool = True, theta: bool = True):
 
 def random_params(rng, theta: bool = True) -> Params:
     """Valid parameters from a numpy Generator (for seeded sweeps)."""
-    return Params(
-        H=float(rng.uniform(1.01, 4.0)), L=float(rng.uniform(-2.0, 0.99)),
-        k=float(rng.uniform(0.05, 3.0)), pA=float(rng.uniform(0.01, 0.99)),
-        pB=float(rng.uniform(0.01, 0.99)), betaA=float(rng.uniform(0, 1)),
-        betaB=float(rng.uniform(0, 1)),
-        thetaA=float(rng.uniform(0.1, 3.0)) if theta else 1.0,
-        thetaB=float(rng.uniform(0.1, 3.0)) if theta else 1.0,
-    )
+    kw = {n: float(rng.uniform(*RANGES[n])) for n in ("H", "L", "k", "pA", "pB", "betaA", "betaB")}
+    if theta:
+        kw.update(thetaA=float(rng.uniform(*RANGES["thetaA"])),
+                  thetaB=float(rng.uniform(*RANGES["thetaB"])))
+    return Params(**kw)

@@ -3,12 +3,18 @@
 The public API, in the order a reader meets it:
 
 * :class:`Params`, :class:`Game`, :class:`Type` and the payoff functions
-  (:mod:`trustgame.core.model`);
+  (:mod:`trustgame.core.model`), with the parameter domain :data:`DOMAIN`;
 * :func:`solve` (every PBE at one point, with the efficiency refinement)
   returning a :class:`Solution` of :class:`Equilibrium` objects;
-* :func:`region_map` and :func:`plot_map` (maps over two parameters);
+  :func:`solve_period2` for the period-2 game alone;
+* :func:`region_map` and :func:`plot_map` (maps over two parameters), and
+  :func:`figure_map` / :func:`plot_figure` for the paper's Figures 1-3;
 * :func:`class_condition` and :func:`named_condition` (closed forms);
 * :func:`violations` (an independent check of any equilibrium).
+
+The layers below (:mod:`trustgame.core`, :mod:`trustgame.analysis`,
+:mod:`trustgame.paper`, :mod:`trustgame.cases`, :mod:`trustgame.audit`,
+:mod:`trustgame.viz`) are described in ``ARCHITECTURE.md``.
 
 Examples
 --------
@@ -17,14 +23,19 @@ Examples
 ['trust-building']
 """
 
-from .paper.catalogue import CATALOGUE, entry
 from .analysis.conditions import class_condition, named_condition
-from .core.equilibria import Equilibrium, pure_equilibria
 from .analysis.maps import RegionMap, region_map, region_map_pointwise
+from .core import __version__
+from .core.domain import DOMAIN, PARAMETERS
+from .core.equilibria import OFFPATH, Equilibrium, check_profile, pure_equilibria
+from .core.errors import CaseDataError, ClaimsError, DataError, ParameterError
 from .core.model import (
-    DEFAULT_TOL,
+    ACTIONS,
+    HISTORIES,
+    STATES,
+    C,
+    D,
     Game,
-    ParameterError,
     Params,
     Type,
     coop_threshold,
@@ -33,28 +44,48 @@ from .core.model import (
     period2_payoff,
     stage_payoff,
 )
-from .paper import FIGURE_PARAMS, FIGURES
-from .viz.plotting import plot_figure, plot_map
-from .core.refinement import dominates, efficient_mask
+from .core.naming import CLASS_KEYS, CLASSES, class_key, class_of
+from .core.period2 import solve_period2
+from .core.refinement import DOMINANCE, dominates, efficient_mask
 from .core.semiseparating import semi_separating_equilibria
-from .core.solution import Solution, solve
+from .core.solution import SCOPES, Solution, solve
+from .core.tolerances import DEFAULT_TOL
 from .core.verify import violations
-
-from .core import __version__
+from .paper import CATALOGUE, FIGURE_PARAMS, FIGURES, entry
+from .viz.plotting import plot_figure, plot_map
 
 __all__ = [
+    "ACTIONS",
     "CATALOGUE",
+    "CLASSES",
+    "CLASS_KEYS",
+    "C",
+    "CaseDataError",
+    "ClaimsError",
+    "D",
     "DEFAULT_TOL",
+    "DOMAIN",
+    "DOMINANCE",
+    "DataError",
     "Equilibrium",
     "FIGURES",
     "FIGURE_PARAMS",
     "Game",
+    "HISTORIES",
+    "OFFPATH",
+    "PARAMETERS",
     "ParameterError",
     "Params",
     "RegionMap",
+    "SCOPES",
+    "STATES",
     "Solution",
     "Type",
+    "__version__",
+    "check_profile",
     "class_condition",
+    "class_key",
+    "class_of",
     "coop_threshold",
     "dominates",
     "efficient_mask",
@@ -70,6 +101,7 @@ __all__ = [
     "region_map_pointwise",
     "semi_separating_equilibria",
     "solve",
+    "solve_period2",
     "stage_payoff",
     "violations",
 ]

@@ -19,7 +19,10 @@ import json
 import sys
 from pathlib import Path
 
-from .core.model import HISTORIES, ParameterError, Params
+from .core.domain import DOMAIN
+from .core.errors import ParameterError
+from .core.model import HISTORIES, Params
+from .core.tolerances import ZERO_TOL
 
 __all__ = ["main", "build_parser"]
 
@@ -35,18 +38,27 @@ class _UsageError(Exception):
     pass
 
 
+#: Help of the ``--theta`` option, which sets both states' salience.
+_THETA_HELP = "salience of period 2 (both states)"
+
+
 def _param_args(p: argparse.ArgumentParser):
+    """The parameter options; defaults and help come from the parameter
+    domain (:data:`trustgame.core.domain.DOMAIN`)."""
     g = p.add_argument_group("parameters (defaults: the paper's figure values)")
-    g.add_argument("--H", type=float, default=1.5, help="greedy exploitation value, > 1")
-    g.add_argument("--L", type=float, default=-0.1, help="security exploitation value, < 1")
-    g.add_argument("--k", type=float, default=0.9, help="cost of being exploited, > 0")
-    g.add_argument("--pA", type=float, default=0.5, help="prior that A is a security-seeker")
-    g.add_argument("--pB", type=float, default=0.5, help="prior that B is a security-seeker")
-    g.add_argument("--betaA", type=float, default=0.0, help="independence of A's choice")
-    g.add_argument("--betaB", type=float, default=0.0, help="independence of B's choice")
-    g.add_argument("--theta", type=float, default=None, help="salience of period 2 (both states)")
-    g.add_argument("--thetaA", type=float, default=None, help="salience for A (overrides --theta)")
-    g.add_argument("--thetaB", type=float, default=None, help="salience for B (overrides --theta)")
+    for name in ("H", "L", "k", "pA", "pB", "betaA", "betaB"):
+        d = DOMAIN[name]
+        g.add_argument(f"--{name}", type=float, default=d.default, help=d.help)
+    g.add_argument("--theta", type=float, default=None, help=_THETA_HELP)
+    for name in ("thetaA", "thetaB"):
+        g.add_argument(f"--{name}", type=float, default=None,
+                       help=f"{DOMAIN[name].help} (overrides --theta)")
+    _dominance_arg(p)
+
+
+def _dominance_arg(p: argparse.ArgumentParser):
+    """``--dominance`` (alias ``--refine``): the interim refinements that
+    both :func:`~trustgame.core.solution.solve` and the maps accept."""
     p.add_argument("--dominance", "--refine", dest="dominance", choices=("weak", "strict", "none"),
                    default="weak",
                    help="Pareto dominance used by the efficiency refinement")
@@ -80,22 +92,27 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("figures", help="write Figures 1-3 of the paper")
     f.add_argument("--out", required=True, help="output directory")
     f.add_argument("--n", type=int, default=500, help="cells per axis")
-    f.add_argument("--dominance", "--refine", dest="dominance", choices=("weak", "strict", "none"),
-                   default="weak", help="Pareto dominance used by the efficiency refinement")
-    f.add_argument("--theta", type=float, default=None, help="salience of period 2 (both states)")
+    _dominance_arg(f)
+    f.add_argument("--theta", type=float, default=None, help=_THETA_HELP)
     return parser
 
 
+def _salience(a, name: str) -> float:
+    """``--thetaA`` / ``--thetaB``, else ``--theta``, else the domain default."""
+    own = getattr(a, name)
+    if own is not None:
+        return own
+    return DOMAIN[name].default if a.theta is None else a.theta
+
+
 def _params(a) -> Params:
-    th = 1.0 if a.theta is None else a.theta
     return Params(H=a.H, L=a.L, k=a.k, pA=a.pA, pB=a.pB, betaA=a.betaA, betaB=a.betaB,
-                  thetaA=th if a.thetaA is None else a.thetaA,
-                  thetaB=th if a.thetaB is None else a.thetaB)
+                  thetaA=_salience(a, "thetaA"), thetaB=_salience(a, "thetaB"))
 
 
 def _fmt(x) -> str:
     x = float(x)
-    if abs(x - round(x)) < 1e-12:
+    if abs(x - round(x)) < ZERO_TOL:
         return str(int(round(x)))
     return f"{x:.4g}"
 
@@ -143,7 +160,7 @@ def _map(a) -> int:
 
     matplotlib.use("Agg")
     from .analysis.maps import region_map
-    from .viz.plotting import plot_map
+    from .viz import plot_map
 
     if a.n < 2:
         raise _UsageError(f"--n must be at least 2 (got {a.n})")
@@ -175,7 +192,7 @@ def _figures(a) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .viz.plotting import plot_figure
+    from .viz import plot_figure
 
     if a.n < 2:
         raise _UsageError(f"--n must be at least 2 (got {a.n})")

@@ -37,14 +37,15 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import sympy as sp
 
 from ..core.equilibria import OFFPATH
-from ..core.naming import CLASSES, REGIMES, class_key, named_class
-from ..core.model import C, D, DEFAULT_TOL, coop_threshold, period2_payoff, stage_payoff
+from ..core.model import C, D, coop_threshold, period2_payoff, stage_payoff
+from ..core.naming import CLASSES, PATTERNS, REGIMES, class_key, named_class
+from ..core.tolerances import resolve_tol
 
 __all__ = [
     "SYMBOLS",
@@ -68,8 +69,9 @@ SYMBOLS = {"H": H, "L": L, "k": k, "pA": pA, "pB": pB, "betaA": betaA,
            "betaB": betaB, "thetaA": thetaA, "thetaB": thetaB}
 _ARGS = tuple(SYMBOLS)
 
-#: Period-1 actions (security-seeker, greedy) of each pattern.
-PATTERN_ACTIONS = {"separating": (C, D), "pool-C": (C, C), "pool-D": (D, D), "reverse": (D, C)}
+#: Period-1 actions (security-seeker, greedy) of each pattern: the inverse
+#: of :data:`trustgame.core.naming.PATTERNS` (probabilities of C -> actions).
+PATTERN_ACTIONS = {name: tuple(C if x else D for x in probs) for probs, name in PATTERNS.items()}
 _REGIMES = REGIMES
 
 
@@ -144,7 +146,7 @@ def _regime_ok(regime, qa, qb, t):
     return sp.true
 
 
-@lru_cache(maxsize=None)
+@cache
 def class_info(pattern_A: str, pattern_B: str, regime: str, offpath: str = "free") -> ClassInfo:
     """Derive the conditions and payoffs of one class (cached).
 
@@ -259,7 +261,7 @@ def named_condition(name: str, leader: str | None = None, offpath: str = "free")
 # Numeric evaluation
 # ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _lam(expr):
     return sp.lambdify(tuple(SYMBOLS.values()), expr, modules="numpy")
 
@@ -275,7 +277,7 @@ def evaluate(cond, tol=None, **values):
     ----------
     cond : sympy boolean
     tol : float, optional
-        Default :data:`trustgame.core.model.DEFAULT_TOL`.
+        Default :data:`trustgame.core.tolerances.DEFAULT_TOL`.
     **values
         ``H, L, k, pA, pB, betaA, betaB, thetaA, thetaB``.
 
@@ -283,7 +285,7 @@ def evaluate(cond, tol=None, **values):
     -------
     bool or numpy.ndarray of bool
     """
-    tol = DEFAULT_TOL if tol is None else tol
+    tol = resolve_tol(tol)
     args = tuple(values[n] for n in _ARGS)
     return _eval(cond, args, tol)
 

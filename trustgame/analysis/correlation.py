@@ -53,16 +53,17 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import sympy as sp
 
-from ..core.naming import name_equilibrium
-from .conditions import SYMBOLS
 from ..core.equilibria import check_profile
-from ..core.model import (C, D, Game, ParameterError, Params, Type, coop_threshold, period2_payoff,
-                    resolve_tol, stage_payoff)
+from ..core.errors import ParameterError
+from ..core.model import C, D, Game, Params, Type, coop_threshold, period2_payoff, stage_payoff
+from ..core.naming import name_equilibrium
+from ..core.tolerances import BISECT_TOL, resolve_tol
+from .conditions import SYMBOLS
 
 __all__ = [
     "RHO",
@@ -276,7 +277,7 @@ def trust_building(params: Params, rho, tol=None, drop_empty: bool = True):
 _E = {"security": "L", "greedy": "H", "reform": "L", "hardline": "H"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def trust_building_conditions(state: str = "A") -> dict:
     """Symbolic conditions of trust-building for one state.
 
@@ -337,7 +338,7 @@ def trust_building_conditions(state: str = "A") -> dict:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coefficient_functions(state: str):
     """For each condition, numpy functions of the parameters giving the
     coefficients ``(a, b)`` of ``a * rho + b``."""
@@ -385,7 +386,7 @@ def rho_interval(params: Params, tol=None):
     args = tuple(float(getattr(params, n)) for n in SYMBOLS)
     lo, hi = 0.0, 1.0
     for state in ("A", "B"):
-        for name, (fa, fb) in _coefficient_functions(state).items():
+        for _name, (fa, fb) in _coefficient_functions(state).items():
             a, b = fa(*args), fb(*args)
             if abs(a) <= tol:
                 if b < -tol:
@@ -415,14 +416,15 @@ def min_rho(params: Params, tol=None):
     return None if iv is None else iv[0]
 
 
-def min_rho_search(params: Params, step: float = 0.01, tol: float = 1e-6):
+def min_rho_search(params: Params, step: float = 0.01, tol=None):
     """Smallest correlation at which :func:`trust_building` finds the
     equilibrium, by a grid scan and bisection (independent of the closed
     form).
 
     The scan visits ``rho = 0, step, 2 step, ..., 1``; the first grid
     point where the equilibrium exists is then refined by bisection on the
-    preceding grid interval until the bracket is shorter than ``tol``.
+    preceding grid interval until the bracket is shorter than ``tol``
+    (default :data:`trustgame.core.tolerances.BISECT_TOL`).
     Because every condition is linear in ``rho`` (so the set is an
     interval), the result is the minimum up to ``tol`` unless the whole set
     is narrower than ``step`` and falls between two grid points.
@@ -438,6 +440,7 @@ def min_rho_search(params: Params, step: float = 0.01, tol: float = 1e-6):
     >>> round(min_rho_search(Params(pA=0.2, pB=0.2, betaA=0.6, betaB=0.7)), 4)
     0.5319
     """
+    tol = BISECT_TOL if tol is None else tol
     grid = np.linspace(0.0, 1.0, int(round(1 / step)) + 1)
     first = next((i for i, r in enumerate(grid)
                   if trust_building(params, float(r)) is not None), None)

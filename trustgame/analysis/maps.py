@@ -30,12 +30,17 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .conditions import CLASSES, SYMBOLS, class_info, compile_class
-from ..core.model import Params, resolve_tol
-from ..core.refinement import DOMINANCE
+from ..core.errors import ParameterError
+from ..core.model import Params
+from ..core.naming import CLASS_KEYS
+from ..core.refinement import check_dominance, dominates
+from ..core.solution import SCOPES
+from ..core.tolerances import resolve_tol
+from .conditions import SYMBOLS
+from .kernel import class_arrays, evaluate_classes
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
-           "ALIASES", "axis_parameters", "refine_arrays", "grid_args"]
+           "ALIASES", "axis_parameters", "grid_args"]
 
 #: Parameters that can be put on an axis.
 AXES = tuple(f.name for f in fields(Params))
@@ -55,7 +60,7 @@ def axis_parameters(name: str) -> tuple:
         return ALIASES[name]
     if name in AXES:
         return (name,)
-    raise ValueError(
+    raise ParameterError(
         f"axis parameter must be one of {', '.join(AXES + tuple(ALIASES))} (got {name!r})")
 
 
@@ -79,7 +84,7 @@ class RegionMap:
     efficient : numpy.ndarray
         Same shape: it survives the refinement.
     dominance : str
-        Refinement used.
+        Refinement used (one of :data:`trustgame.core.refinement.DOMINANCE`).
     scope : str
         ``"pure"`` (PBE with pure period-1 play) or ``"all"`` (with the
         semi-separating search).
@@ -145,13 +150,13 @@ def cell_centres(lim, n: int) -> np.ndarray:
 def _check_axes(base: Params, x, y, xs, ys):
     gx, gy = axis_parameters(x), axis_parameters(y)
     if set(gx) & set(gy):
-        raise ValueError(f"the two axes must move different parameters (got {x!r} and {y!r})")
+        raise ParameterError(f"the two axes must move different parameters (got {x!r} and {y!r})")
     for group, vals in ((gx, xs), (gy, ys)):
         for v in (vals[0], vals[-1]):
             base.replace(**{n: float(v) for n in group})  # raises ParameterError
     for prior in ("pA", "pB"):
         if prior not in gx + gy and not 0 < getattr(base, prior) < 1:
-            raise ValueError(
+            raise ParameterError(
                 f"{prior} must lie strictly between 0 and 1 for a closed-form map "
                 f"(got {getattr(base, prior)}); use region_map_pointwise"
             )
@@ -192,7 +197,7 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
         Axis ranges.
     n : int or (int, int)
         Cells per axis (``(nx, ny)`` for different counts).
-    dominance : {"weak", "strict", "none"}
+    dominance : {"weak", "strict", "none", "ex-ante"}
         Refinement (see :mod:`trustgame.core.refinement`).
     tol : float, optional
         Tolerance for weak inequalities and payoff ties.
@@ -212,52 +217,47 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     Returns
     -------
     RegionMap
+
+    Examples
+    --------
+    >>> m = region_map(Params(), n=40, dominance="ex-ante")
+    >>> int(m.count().max()), m.dominance
+    (1, 'ex-ante')
     """
-    if dominance not in DOMINANCE:
-        raise ValueError(f"dominance must be one of {', '.join(DOMINANCE)} (got {dominance!r})")
-    if scope not in ("pure", "all"):
-        raise ValueError(f"scope must be 'pure' or 'all' (got {scope!r})")
+    check_dominance(dominance)
+    if scope not in SCOPES:
+        raise ParameterError(f"scope must be 'pure' or 'all' (got {scope!r})")
     if scope == "all" and offpath != "free":
-        raise ValueError("scope='all' needs offpath='free' (the semi-separating search uses it)")
+        raise ParameterError(
+            "scope='all' needs offpath='free' (the semi-separating search uses it)")
     tol = resolve_tol(tol)
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
     _check_axes(base, x, y, xs, ys)
-    args = grid_args(base, x, y, xs, ys)
-    shape = (ny, nx)
-    keep = None if restrict_to is None else set(restrict_to)
-    names, exists, pays = [], [], []
-    for key in CLASSES:
-        name = class_info(*key, offpath).name
-        if keep is not None and name not in keep:
-            continue
-        cond, payfns = compile_class(key, offpath)
-        names.append(name)
-        exists.append(np.broadcast_to(cond(args, tol), shape))
-        pays.append(payfns)
-    exists = np.array(exists, dtype=bool).reshape(len(names), ny, nx)
+    values = dict(zip(SYMBOLS, grid_args(base, x, y, xs, ys)))
     if scope == "all":
-        return _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance,
-                            tol, keep)
-    efficient = refine_arrays(exists, pays, args, shape, dominance, tol)
-    return RegionMap(base, x, y, xs, ys, tuple(names), exists, efficient, dominance, "pure",
+        ca = class_arrays(values, tol, offpath, restrict_to)
+        return _with_mixing(base, x, y, xs, ys, ca, values, dominance, tol, restrict_to)
+    names, exists, efficient = evaluate_classes(values, dominance, tol, offpath, restrict_to)
+    return RegionMap(base, x, y, xs, ys, names, exists, efficient, dominance, "pure",
                      offpath)
 
 
-def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance, tol, keep):
+def _with_mixing(base, x, y, xs, ys, ca, values, dominance, tol, restrict_to):
     """Add the semi-separating equilibria and refine cell by cell."""
-    from ..core.refinement import dominates
     from ..core.semiseparating import semi_separating_grid
 
+    keep = None if restrict_to is None else set(restrict_to)
+    shape = ca.shape
     ny, nx = shape
-    full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in args]
+    full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in ca.args]
     semi = semi_separating_grid(*full, tol=tol)
-    pure_pay = [np.stack([np.broadcast_to(np.asarray(f(*args), dtype=float), shape).ravel()
-                          for f in pf.values()], axis=1) for pf in pays]
-    names = list(names)
+    pure_pay = [np.stack([np.broadcast_to(np.asarray(f(*ca.args), dtype=float), shape).ravel()
+                          for f in pf.values()], axis=1) for pf in ca.pays]
+    names = list(ca.names)
     cand = {}  # flat cell -> list of (name index, payoff vector)
     for c in range(len(names)):
-        for cell in np.nonzero(exists[c].ravel())[0]:
+        for cell in np.nonzero(ca.exists[c].ravel())[0]:
             cand.setdefault(cell, []).append((c, pure_pay[c][cell]))
     for idx, nms, pay in semi:
         for cell, nm, pv in zip(idx, nms, pay):
@@ -266,6 +266,13 @@ def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance
             if nm not in names:
                 names.append(nm)
             cand.setdefault(cell, []).append((names.index(nm), pv))
+    if dominance == "ex-ante":
+        # payoff vectors are (A security, A greedy, B security, B greedy)
+        pa = np.broadcast_to(np.asarray(values["pA"], dtype=float), shape).ravel()
+        pb = np.broadcast_to(np.asarray(values["pB"], dtype=float), shape).ravel()
+        cand = {cell: [(c, (pa[cell] * v[0] + (1 - pa[cell]) * v[1],
+                            pb[cell] * v[2] + (1 - pb[cell]) * v[3])) for c, v in items]
+                for cell, items in cand.items()}
     ex = np.zeros((len(names), ny * nx), dtype=bool)
     ef = np.zeros_like(ex)
     for cell, items in cand.items():
@@ -276,57 +283,6 @@ def _with_mixing(base, x, y, xs, ys, names, exists, pays, args, shape, dominance
                 ef[c, cell] = True
     return RegionMap(base, x, y, xs, ys, tuple(names), ex.reshape(-1, ny, nx),
                      ef.reshape(-1, ny, nx), dominance, "all", "free")
-
-
-def refine_arrays(exists, pays, args, shape, dominance, tol):
-    """The refinement applied cell by cell to whole arrays.
-
-    Parameters
-    ----------
-    exists : numpy.ndarray
-        ``exists[c, ...]``: class ``c`` is a PBE at each point.
-    pays : list of dict
-        For each class, ``{(state, type): f}`` with ``f(*args)`` giving
-        that type's payoff (broadcastable to ``shape``).
-    args : tuple
-        Parameter values (numbers or arrays) in the order of
-        :data:`trustgame.analysis.conditions.SYMBOLS`.
-    shape : tuple
-        Shape of the point arrays.
-    dominance : {"weak", "strict", "none"}
-    tol : float
-
-    Returns
-    -------
-    numpy.ndarray
-        ``efficient[c, ...]``.
-    """
-    eff = exists.copy()
-    if dominance == "none":
-        return eff
-    live = [c for c in range(len(exists)) if exists[c].any()]
-    vals = {c: [np.broadcast_to(np.asarray(f(*args), dtype=float), shape)
-                for f in pays[c].values()] for c in live}
-    for c in live:
-        dominated = np.zeros(shape, dtype=bool)
-        for d in live:
-            if d == c:
-                continue
-            u, v = vals[d], vals[c]
-            if dominance == "weak":
-                dom = np.ones(shape, dtype=bool)
-                some = np.zeros(shape, dtype=bool)
-                for a, b in zip(u, v):
-                    dom &= a >= b - tol
-                    some |= a > b + tol
-                dom &= some
-            else:
-                dom = np.ones(shape, dtype=bool)
-                for a, b in zip(u, v):
-                    dom &= a > b + tol
-            dominated |= exists[d] & dom
-        eff[c] &= ~dominated
-    return eff
 
 
 def _solve_cell(args):
@@ -352,7 +308,7 @@ def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1)
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
     _check_axes(base, x, y, xs, ys)
-    names = [class_info(*key).name for key in CLASSES]
+    names = list(CLASS_KEYS)
     if restrict_to is not None:
         names = [nm for nm in names if nm in set(restrict_to)]
     gx, gy = axis_parameters(x), axis_parameters(y)

@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import sympy as sp
 
@@ -136,13 +136,13 @@ def theta_bounds(state: str = "A") -> dict:
     return dict(_bounds(state))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bounds(state):
     th = _theta(state)
     return tuple((t, coefficient_and_bound(e, th)) for t, e in trust_building_incentives(state).items())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bound_functions(state):
     args = tuple(SYMBOLS.values())
     return {t: sp.lambdify(args, b[1], "math") for t, b in _bounds(state)}

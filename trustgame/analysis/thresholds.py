@@ -37,14 +37,14 @@ k/(-L + k + 2)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import sympy as sp
 
-from .conditions import SYMBOLS, class_info, evaluate
-from ..core.naming import named_class
 from ..core.model import C, D, period2_payoff, stage_payoff
+from ..core.naming import named_class
+from .conditions import SYMBOLS, class_info, evaluate
 
 __all__ = [
     "SYMBOLS",
@@ -229,7 +229,7 @@ class LinearBound:
         return bool(evaluate(self.source, tol=tol, **p.as_dict()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _numeric(expr):
     """A numpy function of the parameters in :data:`SYMBOLS` order."""
     return sp.lambdify(tuple(SYMBOLS.values()), expr, modules="numpy")
@@ -335,7 +335,7 @@ class TrustBuildingBounds:
     beliefs: object
 
 
-@lru_cache(maxsize=None)
+@cache
 def trust_building_bounds(state: str = "A") -> TrustBuildingBounds:
     """Bounds on ``state``'s trust in the other state in trust-building.
 

@@ -3,8 +3,9 @@
 This module exists to audit the main solver.  It shares nothing with
 :mod:`trustgame.core.equilibria`, :mod:`trustgame.core.period2`,
 :mod:`trustgame.core.semiseparating` or :mod:`trustgame.analysis.conditions`: it imports
-only the stage payoffs of :mod:`trustgame.core.model` and works by brute force,
-in a different representation.
+only the stage payoffs of :mod:`trustgame.core.model` (and the named
+constants of :mod:`trustgame.core.tolerances`) and works by brute force, in
+a different representation.
 
 * **Period 2** is solved in *agent form*: every type of every state is a
   separate agent that chooses a probability of cooperating, and the
@@ -41,12 +42,13 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from fractions import Fraction
+from functools import lru_cache
 from itertools import product
 from typing import Any
 
 from ..core.model import Params, stage_payoff
+from ..core.tolerances import CHECK_TOL, DEFAULT_TOL, ZERO_TOL
 
 __all__ = [
     "BFEquilibrium",
@@ -155,7 +157,7 @@ def _root(e, k):
     return _affine_root(_gain(e, k, 0 * k), _gain(e, k, 1 + 0 * k))
 
 
-def period2_equilibria(k, e, mu, tol=1e-9):
+def period2_equilibria(k, e, mu, tol=DEFAULT_TOL):
     """Every equilibrium of the period-2 Bayesian game (see
     :func:`_period2_equilibria`); results are cached, so the returned list
     must not be modified."""
@@ -167,7 +169,7 @@ def _period2_cached(k, e, mu, tol):
     return _period2_equilibria(k, e, mu, tol)
 
 
-def _period2_equilibria(k, e, mu, tol=1e-9):
+def _period2_equilibria(k, e, mu, tol=DEFAULT_TOL):
     # each agent's gain from C is affine in the counterpart's aggregate y:
     # g(y) = g0 + (g1 - g0) y, computed once from the stage payoffs
     gains = tuple(tuple((_gain(v, k, 0 * k), _gain(v, k, 1 + 0 * k)) for v in es) for es in e)
@@ -223,7 +225,7 @@ def _agg(mu, x):
 
 
 def _close(u, v, tol):
-    return all(abs(a - b) <= max(tol, 1e-12) for a, b in zip(u, v))
+    return all(abs(a - b) <= max(tol, ZERO_TOL) for a, b in zip(u, v))
 
 
 def _solve_supports(gains, mu, sup, tol):
@@ -342,7 +344,7 @@ def _payoff(p: Params, s, n, action, prof, cont_at):
     return total
 
 
-def name_of(profile, continuation, mu_onpath, tol=1e-9) -> str:
+def name_of(profile, continuation, mu_onpath, tol=DEFAULT_TOL) -> str:
     """Name an equilibrium from its period-1 profile and on-path play.
 
     Parameters
@@ -397,7 +399,7 @@ def brute_force_equilibria(p: Params, tol=None, grid: int = 11) -> list[BFEquili
     """
     exact = p.is_exact
     if tol is None:
-        tol = 0 if exact else 1e-9
+        tol = 0 if exact else DEFAULT_TOL
     types = _types(p)
     e = tuple(tuple(t[0] for t in ts) for ts in types)
     out = []
@@ -491,7 +493,7 @@ def _no_gain(p, s, prof, cont, tol):
 # The refinement, written again
 # ---------------------------------------------------------------------------
 
-def pareto_dominates(u, v, dominance: str = "weak", tol=1e-9) -> bool:
+def pareto_dominates(u, v, dominance: str = "weak", tol=DEFAULT_TOL) -> bool:
     """Interim Pareto dominance of payoff vector ``u`` over ``v``.
 
     Examples
@@ -513,7 +515,7 @@ def brute_force_efficient(p: Params, dominance: str = "weak", tol=None,
     with zero prior are ignored), in the order found."""
     eqs = brute_force_equilibria(p, tol) if equilibria is None else equilibria
     if tol is None:
-        tol = 0 if p.is_exact else 1e-9
+        tol = 0 if p.is_exact else DEFAULT_TOL
     keep = [i for i, (_, pr) in enumerate(_types(p)[0] + _types(p)[1]) if pr > 0]
 
     def vec(eq):
@@ -536,7 +538,7 @@ def summary(eqs) -> dict[str, Any]:
 # An independent check of any behaviour profile (also with period-1 mixing)
 # ---------------------------------------------------------------------------
 
-def profile_violations(p: Params, period1, period2, tol=1e-7, grid: int = 11) -> list[str]:
+def profile_violations(p: Params, period1, period2, tol=CHECK_TOL, grid: int = 11) -> list[str]:
     """Check a full behaviour profile against the definition of a PBE.
 
     Written for the audit of equilibria with period-1 mixing, which

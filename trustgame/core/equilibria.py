@@ -47,12 +47,13 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Sequence
 
-from .model import ACTIONS, C, D, HISTORIES, STATES, Game, resolve_tol, stage_payoff
+from .model import ACTIONS, HISTORIES, STATES, C, D, Game, stage_payoff
 from .period2 import Continuation, aggregate, continuation_payoff, solve_period2
+from .tolerances import resolve_tol
 
 __all__ = ["Equilibrium", "pure_equilibria", "check_profile", "expected_payoff",
            "interim_payoffs", "type_masses", "OFFPATH"]
@@ -405,7 +406,7 @@ def _deter(game, s, prof_s, mass, post, chosen, offpath_opts, tol):
             return cont_on(a, b)
 
         ok = True
-        for i, t in enumerate(types):
+        for i in range(len(types)):
             own = C if prof_s[i] == 1 else D
             dev = D if own == C else C
             u_own = expected_payoff(game, s, i, own, mass[o], cont_at, post[o])
@@ -459,7 +460,7 @@ def pure_equilibria(game: Game, tol=None, offpath: str = "free") -> list[Equilib
         The game (:meth:`trustgame.core.model.Params.game` for the paper's).
     tol : float, optional
         Tolerance for weak inequalities (default
-        :data:`trustgame.core.model.DEFAULT_TOL`; ``0`` for exact games).
+        :data:`trustgame.core.tolerances.DEFAULT_TOL`; ``0`` for exact games).
     offpath : str
         Off-path convention (see :func:`check_profile`); ``"free"`` is
         the definition of PBE.

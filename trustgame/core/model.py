@@ -25,14 +25,13 @@ sympy expressions (symbolic derivations) or numpy arrays.
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 from typing import Any
 
 from .domain import DOMAIN, check_value, is_real
 from .errors import ParameterError
-from .tolerances import DEFAULT_TOL, resolve_tol
+from .tolerances import DEFAULT_TOL
 
 __all__ = [
     "C",
@@ -40,8 +39,6 @@ __all__ = [
     "ACTIONS",
     "STATES",
     "HISTORIES",
-    "DEFAULT_TOL",
-    "ParameterError",
     "Params",
     "Type",
     "Game",
@@ -50,7 +47,6 @@ __all__ = [
     "period2_payoff",
     "coop_threshold",
     "independence_threshold",
-    "resolve_tol",
 ]
 
 C = "C"
@@ -234,7 +230,7 @@ class Params:
 
     # -- convenience -------------------------------------------------------
     @classmethod
-    def with_theta(cls, theta=1.0, **kw) -> "Params":
+    def with_theta(cls, theta=1.0, **kw) -> Params:
         """Build parameters with one salience ``theta`` for both states.
 
         Examples
@@ -244,7 +240,7 @@ class Params:
         """
         return cls(thetaA=theta, thetaB=theta, **kw)
 
-    def replace(self, **kw) -> "Params":
+    def replace(self, **kw) -> Params:
         """Return a copy with some values changed (validated again)."""
         return replace(self, **kw)
 
@@ -260,7 +256,7 @@ class Params:
             for f in fields(self)
         )
 
-    def exact(self) -> "Params":
+    def exact(self) -> Params:
         """The same parameters as exact fractions (decimal reading of floats).
 
         Examples
@@ -292,7 +288,7 @@ class Params:
         """Salience of period 2 for ``state``."""
         return self.thetaA if state == "A" else self.thetaB
 
-    def game(self) -> "Game":
+    def game(self) -> Game:
         """The two-type game these parameters define."""
         return Game.from_params(self)
 
@@ -394,13 +390,13 @@ class Game:
                         "(the value of mutual cooperation)"
                     )
             total = sum(t.prior for t in ts)
-            if abs(total - 1) > 1e-9:
+            if abs(total - 1) > DEFAULT_TOL:
                 raise ParameterError(
                     f"priors of the types of {s} must sum to 1 (got {total})"
                 )
 
     @classmethod
-    def from_params(cls, p: Params) -> "Game":
+    def from_params(cls, p: Params) -> Game:
         """The paper's two-type game (security-seeker first, then greedy)."""
         def two(prior):
             return (Type("security", p.L, p.L, prior), Type("greedy", p.H, p.H, 1 - prior))

@@ -37,10 +37,12 @@ threshold.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
-from .model import Game, coop_threshold, period2_payoff, resolve_tol
+from .model import Game, coop_threshold, period2_payoff
+from .tolerances import resolve_tol
 
 __all__ = ["Continuation", "solve_period2", "continuation_payoff", "aggregate"]
 
@@ -164,7 +166,7 @@ def solve_period2(game: Game, mu_A: Sequence, mu_B: Sequence, tol=None):
         Posterior probabilities over A's and B's types.
     tol : float, optional
         Tolerance for threshold comparisons (default
-        :data:`trustgame.core.model.DEFAULT_TOL`, ``0`` for exact games).
+        :data:`trustgame.core.tolerances.DEFAULT_TOL`, ``0`` for exact games).
 
     Returns
     -------

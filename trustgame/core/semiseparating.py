@@ -68,17 +68,16 @@ from itertools import product
 import numpy as np
 from scipy.optimize import linprog
 
+from .equilibria import Equilibrium, interim_payoffs, type_masses
+from .model import ACTIONS, HISTORIES, C, D, Game, stage_payoff
 from .naming import name_equilibrium
-from .equilibria import Equilibrium, type_masses, interim_payoffs
-from .model import ACTIONS, C, D, HISTORIES, Game, resolve_tol, stage_payoff
 from .period2 import Continuation
+from .tolerances import DEFAULT_TOL, MIX_MARGIN, MIXED_TOL, PIVOT_TOL, RANK_TOL, TINY, ZERO_TOL, resolve_tol
 
 __all__ = ["semi_separating_equilibria", "semi_separating_grid", "REGIMES", "MIX_MARGIN"]
 
 #: Period-2 regimes considered after an on-path history.
 REGIMES = ("DD", "CC", "mixed", "K_A", "K_B")
-#: Mixing probabilities are kept this far from 0 and 1.
-MIX_MARGIN = 1e-7
 
 _PURE = {"C": 1.0, "D": 0.0}
 _PATTERNS = [(a, b) for a in ("C", "D", "M") for b in ("C", "D", "M")]
@@ -104,7 +103,7 @@ class _Points:
                     raise ValueError("a batch must not mix zero and positive priors")
 
     @classmethod
-    def from_game(cls, game: Game) -> "_Points":
+    def from_game(cls, game: Game) -> _Points:
         def a(v):
             return np.array([float(v)])
 
@@ -115,7 +114,7 @@ class _Points:
                    [[a(t.prior) for t in ts[s]] for s in (0, 1)])
 
     @classmethod
-    def from_arrays(cls, H, L, k, pA, pB, betaA, betaB, thetaA, thetaB) -> "_Points":
+    def from_arrays(cls, H, L, k, pA, pB, betaA, betaB, thetaA, thetaB) -> _Points:
         vals = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in
                                      (H, L, k, pA, pB, betaA, betaB, thetaA, thetaB)))
         H, L, k, pA, pB, bA, bB, tA, tB = (v.ravel() for v in vals)
@@ -358,19 +357,19 @@ def _solve(side: _Side, eqs, ges, tol, idx):
     if eqs:
         E = np.stack([a.c[idx] for a in eqs], axis=1)
         f = np.stack([-a.k[idx] for a in eqs], axis=1)
-        E = np.where(np.abs(E) < 1e-12, 0.0, E)
+        E = np.where(np.abs(E) < ZERO_TOL, 0.0, E)
         if E.shape[1] == n:
             # square systems: points with a well-conditioned matrix are
             # solved directly, the others go through the SVD below
             det = np.linalg.det(E)
-            good = np.abs(det) > 1e-9
+            good = np.abs(det) > PIVOT_TOL
             if good.all():
                 x0 = np.linalg.solve(E, f[..., None])[..., 0]
                 b0 = h - np.einsum("mkn,mn->mk", G, x0)
                 ok = np.all(b0 <= tol, axis=1)
                 return [(idx[ok], x0[ok], np.zeros(int(ok.sum()), bool))]
         u, sv, vt = np.linalg.svd(E, full_matrices=True)
-        rank = np.sum(sv > 1e-10, axis=1)
+        rank = np.sum(sv > RANK_TOL, axis=1)
     else:
         E = f = None
         rank = np.zeros(M, dtype=int)
@@ -401,22 +400,23 @@ def _solve(side: _Side, eqs, ges, tol, idx):
             out.append((idx[sel[ok]], x0[ok], np.zeros(int(ok.sum()), bool)))
         elif d == 1:
             A = np.einsum("mkn,mn->mk", Gs, Nsp[:, :, 0])
-            pos, neg = A > 1e-12, A < -1e-12
+            pos, neg = A > ZERO_TOL, A < -ZERO_TOL
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratio = b / np.where(pos | neg, A, 1.0)
             lo = np.max(np.where(pos, ratio, -np.inf), axis=1)
             hi = np.min(np.where(neg, ratio, np.inf), axis=1)
             flat_bad = np.any(~(pos | neg) & (b > tol), axis=1)
             ok = (lo <= hi + tol) & ~flat_bad & np.isfinite(lo) & np.isfinite(hi)
-            single = ok & (hi - lo <= 1e-9)
+            single = ok & (hi - lo <= DEFAULT_TOL)
             two = ok & ~single
             mid = (lo + hi) / 2
             if single.any():
                 out.append((idx[sel[single]], x0[single] + Nsp[single, :, 0] * mid[single, None],
                             np.zeros(int(single.sum()), bool)))
             if two.any():
-                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * lo[two, None], np.ones(int(two.sum()), bool)))
-                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * hi[two, None], np.ones(int(two.sum()), bool)))
+                ends = np.ones(int(two.sum()), bool)
+                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * lo[two, None], ends))
+                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * hi[two, None], ends))
         elif d <= 4:
             A = np.einsum("mkn,mnd->mkd", Gs, Nsp)
             pidx, U = _vertices_batch(A, b, tol)
@@ -452,7 +452,7 @@ def _vertices_batch(A, b, tol):
         S = subsets[start:start + chunk]
         MS = A[:, S, :]  # (M, s, d, d)
         det = np.linalg.det(MS)
-        pi, si = np.nonzero(np.abs(det) > 1e-12)
+        pi, si = np.nonzero(np.abs(det) > ZERO_TOL)
         if len(pi) == 0:
             continue
         u = np.linalg.solve(MS[pi, si], b[:, S][pi, si][..., None])[..., 0]
@@ -464,7 +464,7 @@ def _vertices_batch(A, b, tol):
         return np.array([], dtype=int), np.zeros((0, d))
     P = np.concatenate(pts)
     V = np.concatenate(verts)
-    key = np.column_stack([P, np.round(V / 1e-9)])
+    key = np.column_stack([P, np.round(V / DEFAULT_TOL)])
     _, first = np.unique(key, axis=0, return_index=True)
     first = np.sort(first)
     return P[first], V[first]
@@ -487,7 +487,7 @@ def _vertices(G, h, x0, N, tol):
                 res = linprog(c, A_ub=-A, b_ub=-b + tol, bounds=[(None, None)] * d, method="highs")
                 if res.status == 0:
                     x = x0 + N @ res.x
-                    if not any(np.allclose(x, q, atol=1e-7) for q in pts):
+                    if not any(np.allclose(x, q, atol=MIX_MARGIN) for q in pts):
                         pts.append(x)
     return pts
 
@@ -516,7 +516,6 @@ def _search(pts: _Points, pats, tol):
         regimes = {a + b: r for (a, b), r in zip(hists, combo)}
         sides = [_Side(pts, i, pats[i], regimes) for i in (0, 1)]
         found = []
-        Us = []
         for i in (0, 1):
             j_off = [b for b in ACTIONS if b not in sides[1 - i].onpath()]
             on_i = sides[i].onpath()
@@ -524,12 +523,10 @@ def _search(pts: _Points, pats, tol):
                      if j_off else [{}])
             todo = idx
             sols = []
-            Ui = None
             for menu in menus:
                 if len(todo) == 0:
                     break
                 eqs, ges, U = _constraints(pts, i, sides, regimes, menu)
-                Ui = Ui or U
                 chunks = _solve(sides[i], eqs, ges, tol, todo)
                 done = np.unique(np.concatenate([c[0] for c in chunks])) if chunks else np.array([], int)
                 for c in chunks:
@@ -600,7 +597,7 @@ def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibri
             found.append(_build(game, sides, regimes, XA[0], XB[0], menus, bool(fam[0])))
     out: list[Equilibrium] = []
     for e in found:
-        if any(_same_eq(e, k, 1e-6) for k in list(known) + out):
+        if any(_same_eq(e, k, MIXED_TOL) for k in list(known) + out):
             continue
         out.append(e)
     return out
@@ -667,7 +664,7 @@ def _build(game, sides, regimes, xa, xb, menus, family):
 def _kind(xA, xB):
     if xA == 0.0 and xB == 0.0:
         return "DD"
-    if xA >= 1.0 - 1e-12 and xB >= 1.0 - 1e-12:
+    if xA >= 1.0 - ZERO_TOL and xB >= 1.0 - ZERO_TOL:
         return "CC"
     return "mixed"
 
@@ -709,7 +706,8 @@ def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None
     --------
     >>> out = semi_separating_grid(1.5, -0.1, 0.9, [0.4, 0.2], [0.4, 0.2], 0, 0, 1, 1)
     >>> sorted({n for pts, names, _ in out for p, n in zip(pts, names) if p == 0})
-    ['semi-separating A[Cm]/B[Cm] CC:CC', 'semi-separating A[Cm]/B[Cm] CC:mixed', 'semi-separating A[mD]/B[mD] CC:CC']
+    ['semi-separating A[Cm]/B[Cm] CC:CC', 'semi-separating A[Cm]/B[Cm] CC:mixed',
+     'semi-separating A[mD]/B[mD] CC:CC']
     >>> [p for pts, _, _ in out for p in pts if p == 1]  # none at the second point
     []
     """
@@ -718,7 +716,7 @@ def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None
     out = []
     for pats in _patterns(pts):
         acts = ["".join("m" if x == "M" else x for x in pats[s]) for s in (0, 1)]
-        for (idx, XA, XB, regimes, menus, fam, sides, Us) in _search(pts, pats, tol):
+        for (idx, XA, XB, regimes, _menus, _fam, sides, Us) in _search(pts, pats, tol):
             X = (XA, XB)
             # payoffs: A's types from B's variables (U in B's solution
             # chunk) and vice versa
@@ -758,8 +756,8 @@ def _grid_kinds(pts, sides, regimes, idx, X):
         elif reg == "CC":
             xa = xb = np.ones(len(idx))
         elif reg == "mixed":
-            xa = tB / np.maximum(q[(0, a)], 1e-300)
-            xb = tA / np.maximum(q[(1, b)], 1e-300)
+            xa = tB / np.maximum(q[(0, a)], TINY)
+            xb = tA / np.maximum(q[(1, b)], TINY)
         elif reg == "K_A":
             xa = np.ones(len(idx))
             sb = _take(sides[1].s(b), idx).at(X[1])
@@ -772,5 +770,5 @@ def _grid_kinds(pts, sides, regimes, idx, X):
             xa = np.where(sa > 0, za / np.where(sa > 0, sa, 1), 1.0)
         xa, xb = np.clip(xa, 0, 1), np.clip(xb, 0, 1)
         kinds[h] = np.where((xa == 0) & (xb == 0), "DD",
-                            np.where((xa >= 1 - 1e-12) & (xb >= 1 - 1e-12), "CC", "mixed"))
+                            np.where((xa >= 1 - ZERO_TOL) & (xb >= 1 - ZERO_TOL), "CC", "mixed"))
     return kinds

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .equilibria import Equilibrium, pure_equilibria
-from .model import Game, Params, resolve_tol
+from .model import Game, Params
 from .refinement import efficient_mask
+from .tolerances import resolve_tol
 
 __all__ = ["SCOPES", "Solution", "solve"]
 
@@ -110,7 +111,7 @@ def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
         ``"pure"`` keeps to pure period-1 play.
     tol : float, optional
         Tolerance for weak inequalities (default
-        :data:`trustgame.core.model.DEFAULT_TOL`, ``0`` in exact mode).
+        :data:`trustgame.core.tolerances.DEFAULT_TOL`, ``0`` in exact mode).
     offpath : str
         Off-path convention (see :func:`trustgame.core.equilibria.check_profile`);
         ``"free"`` is the definition of PBE.  The semi-separating search

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "MIX_MARGIN", "MIXED_TOL",
-           "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "resolve_tol"]
+__all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "PIVOT_TOL", "TINY", "MIX_MARGIN",
+           "MIXED_TOL", "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "BISECT_TOL",
+           "resolve_tol"]
 
 #: Default numerical tolerance for every weak inequality in the package.
 #: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
@@ -41,6 +42,14 @@ ZERO_TOL = 1e-12
 #: Singular values below this count as zero when the rank of an indifference
 #: system is computed.
 RANK_TOL = 1e-10
+
+#: A determinant whose magnitude exceeds this makes an indifference system
+#: of the semi-separating search solvable by Cramer's rule.
+PIVOT_TOL = 1e-9
+
+#: A positive floor for divisors that may be zero (a probability of an
+#: action that is never taken).
+TINY = 1e-300
 
 #: Period-1 mixing probabilities are kept in ``[MIX_MARGIN, 1 - MIX_MARGIN]``;
 #: mixtures closer to a pure action are pure equilibria, found separately.
@@ -65,6 +74,12 @@ QRE_TOL = 1e-3
 
 #: Gambit's residual regret above which its traced profile did not converge.
 REGRET_TOL = 1e-6
+
+
+#: Width of the bracket at which a bisection stops (the correlation
+#: chapter's search for the smallest correlation): a precision of a search,
+#: not a comparison tolerance.
+BISECT_TOL = 1e-6
 
 
 def resolve_tol(tol: Any, exact: bool = False):

@@ -25,8 +25,9 @@ True
 from __future__ import annotations
 
 from .model import ACTIONS, HISTORIES, STATES, stage_payoff
+from .tolerances import DEFAULT_TOL, MIXED_TOL
 
-__all__ = ["violations", "is_equilibrium", "period1_values"]
+__all__ = ["violations", "period1_values"]
 
 
 def _p(x, a):
@@ -74,8 +75,9 @@ def violations(eq, tol=None) -> list[str]:
     ----------
     eq : Equilibrium
     tol : float, optional
-        Default ``1e-9`` for pure equilibria and ``1e-6`` for
-        semi-separating ones (found by linear programming).
+        Default :data:`~trustgame.core.tolerances.DEFAULT_TOL` for pure
+        equilibria and :data:`~trustgame.core.tolerances.MIXED_TOL` for
+        semi-separating ones (found by linear algebra).
 
     Returns
     -------
@@ -83,7 +85,7 @@ def violations(eq, tol=None) -> list[str]:
         Empty when ``eq`` is a perfect Bayesian equilibrium.
     """
     if tol is None:
-        tol = 0 if eq.game.exact else (1e-6 if eq.method == "semi-separating" else 1e-9)
+        tol = 0 if eq.game.exact else (MIXED_TOL if eq.method == "semi-separating" else DEFAULT_TOL)
     g = eq.game
     bad = []
     # 1. Bayes' rule on the path
@@ -128,12 +130,8 @@ def violations(eq, tol=None) -> list[str]:
             if x < 1 - tol and v["D"] < v["C"] - tol:
                 bad.append(f"{STATES[s]}/{t.name}: plays D in period 1 but C pays more")
             u = x * v["C"] + (1 - x) * v["D"]
-            if abs(u - eq.payoffs[s][n]) > max(tol, 1e-9) * 10:
+            if abs(u - eq.payoffs[s][n]) > max(tol, DEFAULT_TOL) * 10:
                 bad.append(f"{STATES[s]}/{t.name}: reported payoff {float(eq.payoffs[s][n]):.6g} "
                            f"differs from recomputed {float(u):.6g}")
     return bad
 
-
-def is_equilibrium(eq, tol=None) -> bool:
-    """True when :func:`violations` finds nothing."""
-    return not violations(eq, tol)

@@ -1,4 +1,5 @@
-"""The paper's named equilibria and the naming of computed ones.
+"""The paper's named equilibria: descriptions, visual codes and the strategy
+tables of its figures.
 
 Each entry of :data:`CATALOGUE` describes one equilibrium the paper names,
 by its *on-path* play in the two-type game:
@@ -29,8 +30,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..analysis.maps import region_map
 from ..core.model import HISTORIES
 from ..core.naming import named_class
+from ..core.solution import solve
+from ..core.tolerances import DISPLAY_TOL
+from .figures import FIGURES, figure_base
 
 __all__ = ["Entry", "CATALOGUE", "entry", "strategy_rows", "find_example"]
 
@@ -161,7 +166,7 @@ def entry(name: str, leader: str | None = None) -> Entry:
     raise KeyError(f"no catalogue entry {name!r} with leader {leader!r}")
 
 
-def _cell(x, tol=1e-9):
+def _cell(x, tol=DISPLAY_TOL):
     if x >= 1 - tol:
         return "C"
     if x <= tol:
@@ -203,15 +208,11 @@ def find_example(e: Entry, n: int = 24, efficient_first: bool = True):
     the roles of A and B swapped for equilibria led by A, cells in row-major
     order.
     """
-    from ..analysis.maps import region_map
-    from .figures import FIGURES
-    from ..core.solution import solve
-
     specs = []
     for theta in (1.0, 0.7):
         for k in (1, 2, 3):
             f = FIGURES[k]
-            base = f["base"].replace(thetaA=theta, thetaB=theta)
+            base = figure_base(k, theta)
             x, y = f["x"], f["y"]
             if e.leader == "A":
                 swap = {"pA": "pB", "pB": "pA", "betaA": "betaB", "betaB": "betaA"}

@@ -9,7 +9,9 @@ used in a static book) without a live kernel:
   :func:`trustgame.analysis.maps.region_map`), its picture as an RGBA array, and the
   table of equilibria at the slider point (from :func:`trustgame.solve`
   without the semi-separating search);
-* :func:`map_image` paints a map into an RGBA array in the visual scheme of
+* :func:`~trustgame.viz.painting.map_image` (of
+  :mod:`trustgame.viz.painting`, re-exported here with ``legend_entries``
+  and ``draw_map``) paints a map into an RGBA array in the visual scheme of
   :mod:`trustgame.viz.plotting` (fills, stripes, dots and outlines are drawn
   as pixel patterns, which is what makes a redraw fast);
 * :class:`Explorer` keeps one matplotlib figure and updates its image,
@@ -20,6 +22,9 @@ used in a static book) without a live kernel:
   of axes).
 
 The slider ``theta`` sets both states' salience (``thetaA = thetaB``).
+Slider ranges and rules are the parameter domain's
+(:data:`trustgame.core.domain.DOMAIN`); out-of-range values raise
+:class:`~trustgame.core.errors.ParameterError`.
 
 Examples
 --------
@@ -36,35 +41,43 @@ from __future__ import annotations
 
 import html
 import io
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..analysis.maps import RegionMap, axis_parameters, region_map
+from ..core.domain import DOMAIN
+from ..core.errors import ParameterError
 from ..core.model import Params
-from .plotting import STYLES, _label, style_for
+from ..core.tolerances import DISPLAY_TOL
+from .painting import draw_map, legend_entries, legend_handles, map_image
+from .plotting import axis_label
 
-__all__ = ["SLIDERS", "AXIS_CHOICES", "AXIS_RANGES", "DEFAULTS", "ExplorerResult",
+__all__ = ["SLIDERS", "AXIS_CHOICES", "AXIS_RANGES", "DEFAULTS", "START", "ExplorerResult",
            "params_from_values", "compute_map", "map_image", "legend_entries",
            "equilibrium_rows", "rows_html", "explore", "draw_map", "gallery",
            "diagonal_interval", "Explorer",
            "explorer_ui"]
 
-#: Slider ranges: ``name: (min, max, step, default)``.  Defaults are the
-#: parameters of the paper's Figures 1-3 and a point inside the
-#: trust-building region of Figure 1.  Priors stay inside (0, 1), where the
-#: closed-form map applies.
-SLIDERS = {
-    "H": (1.05, 4.0, 0.05, 1.5),
-    "L": (-1.0, 0.95, 0.05, -0.1),
-    "k": (0.05, 3.0, 0.05, 0.9),
-    "pA": (0.01, 0.99, 0.01, 0.35),
-    "pB": (0.01, 0.99, 0.01, 0.35),
-    "betaA": (0.0, 1.0, 0.01, 0.0),
-    "betaB": (0.0, 1.0, 0.01, 0.0),
-    "theta": (0.05, 3.0, 0.05, 1.0),
-}
+#: The parameter domain (:data:`trustgame.core.domain.DOMAIN`) row of each
+#: slider; ``theta`` sets both states' salience and follows ``thetaA``.
+_DOMAIN_ROW = {name: DOMAIN[name] for name in ("H", "L", "k", "pA", "pB", "betaA", "betaB")}
+_DOMAIN_ROW["theta"] = DOMAIN["thetaA"]
+
+#: Slider values at which the explorer starts where they differ from the
+#: paper's figure values: a common prior inside the trust-building region
+#: of Figure 1.
+START = {"pA": 0.35, "pB": 0.35}
+
+#: Slider ranges: ``name: (min, max, step, default)``.  Ranges are the
+#: domain's slider ranges (:attr:`trustgame.core.domain.Domain.slider`);
+#: defaults are the parameters of the paper's Figures 1-3, except
+#: :data:`START`.  Priors stay inside (0, 1), where the closed-form map
+#: applies.
+SLIDERS = {name: (*row.slider, START.get(name, row.default))
+           for name, row in _DOMAIN_ROW.items()}
 
 #: Default slider values.
 DEFAULTS = {name: spec[3] for name, spec in SLIDERS.items()}
@@ -84,11 +97,20 @@ _MAP_CACHE_SIZE = 32
 
 
 def _check_values(values) -> dict:
+    """Slider values with defaults filled in; raises
+    :class:`~trustgame.core.errors.ParameterError` for an unknown slider
+    or a value outside the parameter's domain."""
     vals = dict(DEFAULTS)
     for key, v in dict(values or {}).items():
         if key not in SLIDERS:
-            raise ValueError(f"slider must be one of {', '.join(SLIDERS)} (got {key!r})")
-        vals[key] = float(v)
+            raise ParameterError(f"slider must be one of {', '.join(SLIDERS)} (got {key!r})")
+        v = float(v)
+        if not math.isfinite(v):
+            raise ParameterError(f"{key} must be finite (got {v!r})")
+        row = _DOMAIN_ROW[key]
+        if not row.admits(v):
+            raise ParameterError(f"{key} {row.rule} (got {v!r})")
+        vals[key] = v
     return vals
 
 
@@ -112,9 +134,10 @@ def params_from_values(values=None) -> Params:
 def _check_axes(x: str, y: str):
     for name in (x, y):
         if name not in AXIS_RANGES:
-            raise ValueError(f"axis must be one of {', '.join(AXIS_CHOICES)} (got {name!r})")
+            raise ParameterError(f"axis must be one of {', '.join(AXIS_CHOICES)} (got {name!r})")
     if set(axis_parameters(x)) & set(axis_parameters(y)):
-        raise ValueError(f"the two axes must move different parameters (got {x!r} and {y!r})")
+        raise ParameterError(f"the two axes must move different parameters "
+                             f"(got {x!r} and {y!r})")
 
 
 def _map_key(values: dict, x: str, y: str, n, dominance: str) -> tuple:
@@ -145,175 +168,14 @@ def compute_map(values=None, x: str = "pA", y: str = "pB", n=200,
 
 
 # ---------------------------------------------------------------------------
-# Painting a map into an array
-# ---------------------------------------------------------------------------
-
-_WHITE = np.array([1.0, 1.0, 1.0])
-
-
-def _rgb(color) -> np.ndarray:
-    from matplotlib.colors import to_rgb
-
-    return np.array(to_rgb(color))
-
-
-def _pattern(kind: str, shape: tuple, period: int, seed: int = 0) -> np.ndarray:
-    """Boolean pixel pattern of a hatch or dot style."""
-    ii, jj = np.indices(shape)
-    p = max(3, int(period))
-    if kind == "////":
-        return (jj - ii) % p < max(1, p // 4)
-    if kind == "\\\\\\\\":
-        return (jj + ii) % p < max(1, p // 4)
-    if kind == "xxxx":
-        w = max(1, p // 5)
-        return ((jj - ii) % p < w) | ((jj + ii) % p < w)
-    if kind in ("--", "||"):
-        return (ii if kind == "--" else jj) % p < max(1, p // 4)
-    if kind == "++":
-        return (ii % p == 0) | (jj % p == 0)
-    if kind in ("oo", "OO"):
-        size = 1 if kind == "oo" else 2
-        return (ii % p < size) & (jj % p < size)
-    if kind == "..":
-        return (ii % p == p // 2) & ((jj + (ii // p) * (p // 2)) % p == 0)
-    if kind == "**":
-        return ((ii % p == 0) & (jj % 2 == 0)) | ((jj % p == 0) & (ii % 2 == 0))
-    if kind == "dots":
-        rng = np.random.default_rng(seed)
-        return rng.random(shape) < 2.0 / (p * p)
-    raise ValueError(f"unknown pattern {kind!r}")
-
-
-def _boundary(mask: np.ndarray) -> np.ndarray:
-    """Cells of ``mask`` with a 4-neighbour outside it (the map edge does
-    not count)."""
-    inner = mask.copy()
-    inner[1:, :] &= mask[:-1, :]
-    inner[:-1, :] &= mask[1:, :]
-    inner[:, 1:] &= mask[:, :-1]
-    inner[:, :-1] &= mask[:, 1:]
-    return mask & ~inner
-
-
-def _line_style(kind: str, shape: tuple) -> np.ndarray:
-    ii, jj = np.indices(shape)
-    if kind == "--":
-        return ((ii + jj) // 3) % 2 == 0
-    if kind == ":":
-        return (ii + jj) % 3 == 0
-    if kind == "-.":
-        return ((ii + jj) % 6) != 4
-    return np.ones(shape, dtype=bool)
-
-
-def _styles(m: RegionMap, arr: np.ndarray) -> list:
-    """(index, name, style) of every equilibrium present, in drawing
-    order: fills first, as :func:`trustgame.viz.plotting.plot_map` does."""
-    out, extra = [], 0
-    for c, name in enumerate(m.names):
-        if not arr[c].any():
-            continue
-        out.append((c, name, style_for(name, extra)))
-        if name.split("[")[0] not in STYLES:
-            extra += 1
-    return sorted(out, key=lambda t: (t[2].get("fill") is None, t[0]))
-
-
-def map_image(m: RegionMap, efficient: bool = True, seed: int = 0) -> np.ndarray:
-    """Paint a region map into an RGBA array (rows = ``m.ys``, bottom first).
-
-    Fills are blended over white with the style's opacity; hatches, the
-    semi-tragic dots and the outlines are pixel patterns whose spacing
-    grows with the grid, so that the picture reads the same at any ``n``.
-    The dots are drawn with a fixed seed: the image is deterministic.
-
-    Parameters
-    ----------
-    m : RegionMap
-    efficient : bool
-        Paint PBE-ER (True) or all PBE (False).
-    seed : int
-        Seed of the random dots.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``uint8`` array of shape ``(len(m.ys), len(m.xs), 4)``.
-
-    Examples
-    --------
-    >>> from trustgame import Params
-    >>> from trustgame.analysis.maps import region_map
-    >>> img = map_image(region_map(Params(), n=30))
-    >>> img.shape, int(img[..., 3].min())
-    ((30, 30, 4), 255)
-    """
-    arr = m.efficient if efficient else m.exists
-    shape = arr.shape[1:]
-    period = max(4, min(shape) // 25)
-    img = np.ones(shape + (3,))
-    layers = _styles(m, arr)
-    for c, _name, st in layers:
-        if st.get("fill"):
-            a = float(st.get("alpha", 1.0))
-            mask = arr[c]
-            img[mask] = (1 - a) * img[mask] + a * _rgb(st["fill"])
-    for c, _name, st in layers:
-        mask = arr[c]
-        if st.get("hatch"):
-            pat = mask & _pattern(st["hatch"], shape, period)
-            img[pat] = _rgb(st.get("color", "black"))
-        if st.get("dots"):
-            img[mask & _pattern("dots", shape, period, seed + c)] = 0.0
-    for c, _name, st in layers:
-        if st.get("edge"):
-            edge = _boundary(arr[c]) & _line_style(st.get("ls", "-"), shape)
-            img[edge] = _rgb(st["edge"])
-    out = np.empty(shape + (4,), dtype=np.uint8)
-    out[..., :3] = np.rint(img * 255)
-    out[..., 3] = 255
-    return out
-
-
-def legend_entries(m: RegionMap, efficient: bool = True) -> list:
-    """Legend rows ``(name, label, style)`` for the equilibria present.
-
-    Examples
-    --------
-    >>> from trustgame import Params
-    >>> from trustgame.analysis.maps import region_map
-    >>> [e[1] for e in legend_entries(region_map(Params(), n=30))]
-    ['trust-building', 'suckers', 'tragic (white)']
-    """
-    arr = m.efficient if efficient else m.exists
-    rows = sorted(_styles(m, arr), key=lambda t: t[0])
-    return [(name, _label(name), st) for _c, name, st in rows]
-
-
-def _legend_handles(entries) -> list:
-    from matplotlib.patches import Patch
-
-    handles = []
-    for _name, label, st in entries:
-        handles.append(Patch(
-            facecolor=st.get("fill") or "white",
-            alpha=st.get("alpha", 1.0) if st.get("fill") else 1.0,
-            edgecolor=st.get("edge") or "black",
-            hatch=st.get("hatch") or ("..." if st.get("dots") else None),
-            linestyle=st.get("ls", "-"), label=label))
-    return handles
-
-
-# ---------------------------------------------------------------------------
 # The table of equilibria at the slider point
 # ---------------------------------------------------------------------------
 
 def _play(probs: dict) -> str:
     def one(x):
-        if x >= 1 - 1e-9:
+        if x >= 1 - DISPLAY_TOL:
             return "C"
-        if x <= 1e-9:
+        if x <= DISPLAY_TOL:
             return "D"
         return f"C w.p. {x:.2f}"
 
@@ -424,6 +286,7 @@ class ExplorerResult:
         return sorted({r["equilibrium"] for r in self.rows if r["PBE-ER"]})
 
     def table_html(self) -> str:
+        """The equilibrium table as HTML (:func:`rows_html` of ``rows``)."""
         return rows_html(self.rows)
 
 
@@ -470,33 +333,6 @@ def explore(values=None, x: str = "pA", y: str = "pB", n=200, dominance: str = "
     m = map_ if map_ is not None else compute_map(vals, x, y, n=n, dominance=dominance)
     return ExplorerResult(vals, params, m, map_image(m, efficient), legend_entries(m, efficient),
                           equilibrium_rows(params, dominance), _point(vals, x, y))
-
-
-def draw_map(ax, m: RegionMap, efficient: bool = True, legend: bool = True,
-             title: str | None = None, point=None):
-    """Draw a map with :func:`map_image` on a matplotlib axis.
-
-    The fast counterpart of :func:`trustgame.viz.plotting.plot_map` (same
-    colours and hatches, painted as pixels); used for the explorer and
-    its gallery.  Returns the ``AxesImage``.
-    """
-    from .plotting import _axis_label
-
-    dx, dy = m.xs[1] - m.xs[0], m.ys[1] - m.ys[0]
-    extent = (m.xs[0] - dx / 2, m.xs[-1] + dx / 2, m.ys[0] - dy / 2, m.ys[-1] + dy / 2)
-    im = ax.imshow(map_image(m, efficient), origin="lower", extent=extent, aspect="auto",
-                   interpolation="nearest")
-    ax.set_xlabel(_axis_label(m.x))
-    ax.set_ylabel(_axis_label(m.y))
-    if title:
-        ax.set_title(title, fontsize=9)
-    if point is not None:
-        ax.plot([point[0]], [point[1]], marker="*", color="#1a1aff", markersize=13,
-                markeredgecolor="white", linestyle="none")
-    if legend:
-        ax.legend(handles=_legend_handles(legend_entries(m, efficient)), loc="upper center",
-                  bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8, frameon=False)
-    return im
 
 
 def gallery(panels, ncols: int = 2, n: int = 200, dominance: str = "weak",
@@ -546,7 +382,7 @@ def gallery(panels, ncols: int = 2, n: int = 200, dominance: str = "weak",
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
     fig.tight_layout(rect=(0, 0.7 / (panel_size[1] * nrows + 0.7), 1, 1))
-    fig.legend(handles=_legend_handles(entries.values()), loc="lower center",
+    fig.legend(handles=legend_handles(entries.values()), loc="lower center",
                ncol=min(4, len(entries)), fontsize=8, frameon=False)
     return fig, maps
 
@@ -648,16 +484,14 @@ class Explorer:
     def _draw_layout(self, res: ExplorerResult, x: str, y: str, extent):
         """Full draw of everything but the image and the marker; saves the
         background for :meth:`_blit`."""
-        from .plotting import _axis_label
-
         ax = self.ax
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
-        ax.set_xlabel(_axis_label(x))
-        ax.set_ylabel(_axis_label(y))
+        ax.set_xlabel(axis_label(x))
+        ax.set_ylabel(axis_label(y))
         if self._legend is not None:
             self._legend.remove()
-        self._legend = ax.legend(handles=_legend_handles(res.legend), loc="upper center",
+        self._legend = ax.legend(handles=legend_handles(res.legend), loc="upper center",
                                  bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8,
                                  frameon=False)
         self._image.set_visible(False)

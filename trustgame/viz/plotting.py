@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis.maps import RegionMap, region_map
-from ..paper.figures import figure_params
+from ..analysis.maps import RegionMap
+from ..core.domain import DOMAIN
+from ..paper.figures import figure_map, figure_params
 
-__all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "figure_map", "LABELS", "MIXING_LAYER"]
+__all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "LABELS", "AXIS_LABELS",
+           "MIXING_LAYER", "legend_label", "axis_label"]
 
 #: Style of each named equilibrium: fill colour, hatch, outline style.
 STYLES = {
@@ -67,13 +69,26 @@ def style_for(name: str, extra_index: int = 0) -> dict:
     return {"hatch": hatch, "edge": color, "ls": "-.", "color": color}
 
 
-def _label(name: str) -> str:
+def legend_label(name: str) -> str:
+    """Legend label of an equilibrium name (``name[leader]`` allowed).
+
+    Examples
+    --------
+    >>> legend_label("asymmetric-trust-building[B]")
+    'asymmetric trust-building (B leads)'
+    >>> legend_label("tragic")
+    'tragic (white)'
+    """
     base, _, rest = name.partition("[")
     lab = LABELS.get(base, name)
     if rest:
         lab += f" ({rest.rstrip(']')} leads)"
     return lab
 
+
+#: Smallest ``dot_density`` of :func:`plot_map` (a floor against division
+#: by zero, not a tolerance).
+_MIN_DOT_DENSITY = 1e-3
 
 #: Name of the layer that gathers every equilibrium with period-1 mixing.
 MIXING_LAYER = "with period-1 mixing"
@@ -170,7 +185,7 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
                     pass
         if st.get("dots"):
             idx = np.argwhere(mask)
-            step = max(1, int(round(1 / max(dot_density, 1e-3))))
+            step = max(1, int(round(1 / max(dot_density, _MIN_DOT_DENSITY))))
             keep = rng.random(len(idx)) < (1.0 / (step * max(1, len(xs) // 40) ** 2))
             pts = idx[keep]
             jit = rng.random((len(pts), 2)) - 0.5
@@ -183,11 +198,11 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
                              alpha=st.get("alpha", 1.0) if st.get("fill") else 1.0,
                              edgecolor=st.get("edge") or "black",
                              hatch=(st.get("hatch") or ("..." if st.get("dots") else None)),
-                             linestyle=st.get("ls", "-"), label=_label(name)))
+                             linestyle=st.get("ls", "-"), label=legend_label(name)))
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
-    ax.set_xlabel(_axis_label(m.x))
-    ax.set_ylabel(_axis_label(m.y))
+    ax.set_xlabel(axis_label(m.x))
+    ax.set_ylabel(axis_label(m.y))
     if title:
         ax.set_title(title, fontsize=10)
     if legend and handles:
@@ -197,29 +212,43 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
     return fig
 
 
-_AXIS = {"pA": r"$p_A$ (B's initial trust in A)", "pB": r"$p_B$ (A's initial trust in B)",
-         "betaA": r"$\beta_A$ (independence of A's choice)",
-         "betaB": r"$\beta_B$ (independence of B's choice)",
-         "thetaA": r"$\theta_A$ (salience of period 2 for A)",
-         "thetaB": r"$\theta_B$ (salience of period 2 for B)",
-         "H": "$H$", "L": "$L$", "k": "$k$"}
+#: Axis label of each parameter (and of the axes that move both states).
+AXIS_LABELS = {"pA": r"$p_A$ (B's initial trust in A)", "pB": r"$p_B$ (A's initial trust in B)",
+               "betaA": r"$\beta_A$ (independence of A's choice)",
+               "betaB": r"$\beta_B$ (independence of B's choice)",
+               "thetaA": r"$\theta_A$ (salience of period 2 for A)",
+               "thetaB": r"$\theta_B$ (salience of period 2 for B)",
+               "H": "$H$", "L": "$L$", "k": "$k$"}
 
 
-def _axis_label(name):
-    return _AXIS.get(name, name)
+def axis_label(name: str) -> str:
+    """Axis label of a parameter (the name itself when it has none).
+
+    Examples
+    --------
+    >>> axis_label("k"), axis_label("p")
+    ('$k$', 'p')
+    """
+    return AXIS_LABELS.get(name, name)
 
 
-def figure_map(number: int, n: int = 500, dominance: str = "weak", theta=None,
-               scope: str = "pure") -> RegionMap:
-    """Compute the map of Figure ``number`` with the paper's parameters."""
-    spec = figure_params(number, theta)
-    return region_map(spec["base"], spec["x"], spec["y"], n=n, dominance=dominance, scope=scope)
-
-
-def plot_figure(number: int, n: int = 500, dominance: str = "weak", theta=None, ax=None,
+def plot_figure(number: int, n: int = 500, dominance: str = "weak", theta=1.0, ax=None,
                 efficient: bool = True, title: str | None = None, scope: str = "pure"):
-    """Compute and draw Figure ``number`` (1, 2 or 3); returns the figure."""
-    m = figure_map(number, n=n, dominance=dominance, theta=theta, scope=scope)
-    spec = figure_params(number, theta)
+    """Compute and draw Figure ``number`` (1, 2 or 3); returns the figure.
+
+    The map is :func:`trustgame.paper.figure_map` (cached there) with
+    ``n`` cells per axis; ``theta`` is the salience of both states (None
+    for the model default, 1).  ``title`` defaults to the paper's caption.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> print(plot_figure(3, n=30).axes[0].get_title())
+    Figure 3: PBE-ER as A's independence varies
+    """
+    spec = figure_params(number)
+    theta = DOMAIN["thetaA"].default if theta is None else theta
+    m = figure_map(number, theta=theta, dominance=dominance, n=n, scope=scope)
     return plot_map(m, ax=ax, efficient=efficient,
                     title=spec["title"] if title is None else title)
