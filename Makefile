@@ -11,8 +11,10 @@ BIN    := $(VENV)/bin
 LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
+# where `make student` writes the student edition
+STUDENT_OUT ?= _build/student
 
-.PHONY: book test lint install notebooks figures bench lock clean browser-deps help
+.PHONY: book test lint install notebooks figures bench lock clean browser-deps help student
 
 help:
 	@echo "make book    - build the book from scratch (executes every notebook)"
@@ -21,6 +23,7 @@ help:
 	@echo "make lint    - ruff over the package, tests, benchmarks and scripts"
 	@echo "make bench   - time the region maps, the explorer and the in-page explorer"
 	@echo "make notebooks - re-execute notebooks in place (refresh stored outputs)"
+	@echo "make student - the student edition (no solutions) in \$$(STUDENT_OUT), default _build/student"
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +60,11 @@ bench: $(STAMP) browser-deps
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py
+
+# one notebook per chapter without solutions, an empty answer cell after each
+# exercise (scripts/make_student.py; tests/book/test_student.py checks them)
+student: $(STAMP)
+	$(BIN)/python scripts/make_student.py --out $(STUDENT_OUT)
 
 lock:
 	rm -rf /tmp/trustgame-lock && $(PYTHON) -m venv /tmp/trustgame-lock

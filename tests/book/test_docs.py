@@ -37,11 +37,16 @@ def _written_docstring(obj) -> bool:
     return True
 
 
-@pytest.mark.parametrize("name", sorted(trustgame.__all__))
-def test_public_api_is_documented(name):
-    obj = getattr(trustgame, name)
+PUBLIC = ("trustgame", "trustgame.analysis", "trustgame.paper", "trustgame.cases",
+          "trustgame.audit", "trustgame.viz")
+API = sorted((pkg, name) for pkg in PUBLIC for name in importlib.import_module(pkg).__all__)
+
+
+@pytest.mark.parametrize("pkg, name", API, ids=[f"{p}.{n}" for p, n in API])
+def test_public_api_is_documented(pkg, name):
+    obj = getattr(importlib.import_module(pkg), name)
     if callable(obj):
-        assert _written_docstring(obj), f"trustgame.{name} has no written docstring"
+        assert _written_docstring(obj), f"{pkg}.{name} has no written docstring"
 
 
 def test_generated_dataclass_docstring_is_caught():

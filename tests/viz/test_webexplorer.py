@@ -98,9 +98,75 @@ def test_mixing_aggregate_is_the_threshold():
     assert sp.simplify(wx._mixing_aggregate() - k / (1 + k - L)) == 0
 
 
+def test_graph_parses_with_javascript_precedence():
+    g, roots = wx.expression_graph(["-v[0]*v[1] - v[2]/v[0]/v[1]", "1 - v[0] + v[1]"])
+    ops = [wx.GRAPH_OPS[o] for o in g["op"]]
+    top = roots[0]
+    assert ops[top] == "-"
+    assert ops[g["a"][top]] == "*" and ops[g["a"][g["a"][top]]] == "neg"  # (-a)*b
+    assert ops[g["b"][top]] == "/" and ops[g["a"][g["b"][top]]] == "/"   # (c/a)/b
+    assert ops[roots[1]] == "+" and ops[g["a"][roots[1]]] == "-"          # (1 - a) + b
+    assert all(g["a"][r] < r and g["b"][r] < r for r, o in enumerate(ops)
+               if o not in ("const", "param"))
+    with pytest.raises(ValueError):
+        wx.expression_graph(["Math.pow(v[0], 3)"])
+
+
+def _printed(fn: str) -> list:
+    body = fn[len("function(v){return "):-len(";}")]
+    return [t.strip() for t in body[1:-1].split(",")] if body.startswith("[") else [body]
+
+
+def test_graph_does_the_printed_operations():
+    """Each atom's and payoff's graph node gives, bit for bit, the value of
+    its printed text evaluated as Python (IEEE doubles, the same operations
+    in the same order), at random valid points."""
+    d = wx.model_data()
+    g = d["graph"]
+    pairs = [(_printed(f)[0], r) for f, r in zip(d["atoms"], g["atoms"])]
+    pairs += [(t, r) for f, rs in zip(d["payoffs"], g["payoffs"]) for t, r in zip(_printed(f), rs)]
+    assert len(pairs) == len(d["atoms"]) + 4 * len(CLASSES)
+    rng = np.random.default_rng(SEED)
+    for _ in range(5):
+        v = [float(rng.uniform(1.05, 4)), float(rng.uniform(-1, 0.95)), float(rng.uniform(0.05, 3)),
+             float(rng.uniform(0.01, 0.99)), float(rng.uniform(0.01, 0.99)), float(rng.uniform(0, 1)),
+             float(rng.uniform(0, 1)), float(rng.uniform(0.05, 3)), float(rng.uniform(0.05, 3))]
+        for text, root in pairs:
+            assert wx.graph_value(g, root, v) == eval(text, {"v": v}), text  # noqa: S307
+
+
 # ---------------------------------------------------------------------------
 # The generated JavaScript, run by Node.js
 # ---------------------------------------------------------------------------
+
+MAP_VIEWS = [("pA", "pB"), ("betaA", "pB"), ("p", "theta"), ("H", "k"), ("theta", "L"),
+             ("k", "beta")]
+
+
+@pytest.mark.parametrize("offpath", ["free", "grim", "passive", "passive-efficient"])
+def test_compiled_map_is_the_map_of_the_printed_functions(offpath):
+    """The map compiled from the graph for each view equals, cell by cell,
+    the map of the printed functions evaluated cell by cell (the runtime's
+    path where a page forbids ``Function``), for every dominance notion."""
+    base = dict(H=1.5, L=-0.1, k=0.9, pA=0.5, pB=0.5, betaA=0.6, betaB=0.7, thetaA=1.3,
+                thetaB=0.8)
+    got = _node(f"""
+const base = {json.dumps(base)}, views = {json.dumps(MAP_VIEWS)}, out = [];
+for (const [x, y] of views) for (const d of M.DATA.dominance) {{
+  M.compiling(true);
+  const a = M.computeMap(base, x, y, 40, d, {json.dumps(offpath)});
+  const ex = Array.from(a.exists), ef = Array.from(a.efficient);
+  M.compiling(false);
+  const b = M.computeMap(base, x, y, 40, d, {json.dumps(offpath)});
+  let diff = 0;
+  for (let q = 0; q < ex.length; q++) diff += (ex[q] !== b.exists[q]) + (ef[q] !== b.efficient[q]);
+  out.push([x, y, d, diff, ex.reduce((s, e) => s + e, 0)]);
+}}
+console.log(JSON.stringify(out));""")
+    assert len(got) == len(MAP_VIEWS) * len(DOMINANCE)
+    for x, y, d, diff, cells in got:
+        assert diff == 0, (x, y, d)
+        assert cells > 0, (x, y, d)
 
 def _node(script: str):
     if NODE is None:
@@ -125,7 +191,7 @@ def test_dominance_predicates_agree_with_the_refinement(dominance):
     pairs = [(u, w) for u in vecs for w in vecs[:30]]
     got = _node(f"const pairs = {json.dumps(pairs)};\n"
                 f"console.log(JSON.stringify(pairs.map(p => M.DOMINANCE[{json.dumps(dominance)}]"
-                f"(p[0], p[1], M.DATA.tol))));")
+                f"(p[0], 0, p[1], 0, M.DATA.tol))));")
     assert got == [dominates(u, w, dominance) for u, w in pairs]
 
 

@@ -48,7 +48,10 @@ def gambit_game(params: Params):
     (game, infosets)
         ``infosets`` maps ``(state, type, when)`` to the Gambit infoset.
     """
-    import pygambit as gbt
+    try:
+        import pygambit as gbt
+    except ImportError as exc:
+        raise ImportError('the Gambit cross-checks need pygambit: pip install "trustgame[gambit]"') from exc
 
     p = params
     g = gbt.Game.new_tree(players=list(STATES), title="two-period trust game")

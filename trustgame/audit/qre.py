@@ -56,7 +56,10 @@ def qre_match(p: Params, tol=None, scope: str | None = None) -> dict:
         ``"miss"``; ``matched`` (name or None), ``closest``, ``distance``,
         ``regret`` (Gambit's regret of the traced profile), ``method``.
     """
-    import pygambit as gbt
+    try:
+        import pygambit as gbt
+    except ImportError as exc:
+        raise ImportError('the Gambit cross-checks need pygambit: pip install "trustgame[gambit]"') from exc
 
     tol = QRE_TOL if tol is None else tol
     g, infosets = gambit_game(p)

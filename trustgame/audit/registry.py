@@ -38,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from ..cases.codebook import DATA_DIR
 from ..core.errors import ClaimsError
 
 __all__ = ["STATUSES", "REPRODUCED", "NOT_REPRODUCED", "ONLY_UNDER", "Witness", "Verdict",
@@ -50,8 +51,8 @@ ONLY_UNDER = "reproduced only under"
 #: The three verdicts.
 STATUSES = (REPRODUCED, NOT_REPRODUCED, ONLY_UNDER)
 
-#: Where the registry lives (built from this file's location).
-CLAIMS_FILE = Path(__file__).resolve().parents[2] / "data" / "claims.yml"
+#: Where the registry lives (in the data folder the cases layer locates).
+CLAIMS_FILE = DATA_DIR / "claims.yml"
 
 
 @dataclass(frozen=True)

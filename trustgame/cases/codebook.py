@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -32,8 +33,18 @@ __all__ = ["NOT_CODED", "DATA_DIR", "BOX_PARAMETERS", "REQUIRED_PARAMETERS", "Sc
 
 #: Label of a parameter the paper does not code.
 NOT_CODED = "not coded"
-#: The data folder of the repository.
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def _data_dir() -> Path:
+    """``trustgame/data`` inside an installed wheel; the top-level ``data/``
+    beside the package in a checkout (and in the editable install)."""
+    package = Path(str(resources.files("trustgame")))
+    return package / "data" if (package / "data").is_dir() else package.parent / "data"
+
+
+#: The data folder, located through :mod:`importlib.resources`.
+DATA_DIR = _data_dir()
+
 
 #: Parameters that form the box (the fields of :class:`trustgame.core.model.Params`).
 BOX_PARAMETERS = PARAMETERS

@@ -572,7 +572,11 @@ def explorer_ui(values=None, x: str = "pA", y: str = "pB", n: int = 200,
     ipywidgets.VBox
         Its ``explorer`` attribute is the :class:`Explorer` behind it.
     """
-    import ipywidgets as w
+    try:
+        import ipywidgets as w
+    except ImportError as exc:
+        raise ImportError("the explorer's sliders need ipywidgets: "
+                          'pip install "trustgame[explorer]"') from exc
 
     vals = _check_values(values)
     sliders = {}

@@ -73,54 +73,85 @@
     return (h ^ (h >>> 16)) / 4294967296 < 2 / (p * p);
   }
 
+  // Does class c have a cell in arr (48 blocks of N cells)?  Read four
+  // cells at a time where the block is aligned.
+  function present(arr, c, N) {
+    var q = c * N, e = q + N, off = arr.byteOffset + q;
+    if (off % 4 === 0) {
+      var w = new Uint32Array(arr.buffer, off, N >> 2);
+      for (var m = 0; m < w.length; m++) if (w[m] !== 0) return true;
+      q += w.length << 2;
+    }
+    for (; q < e; q++) if (arr[q]) return true;
+    return false;
+  }
+
   // The layers present in a map: [class index, style], fills first.
   function layers(arr, N) {
     var out = [], extra = 0;
     for (var c = 0; c < D.classes.length; c++) {
-      var any = false;
-      for (var q = c * N, e = q + N; q < e; q++) if (arr[q]) { any = true; break; }
-      if (!any) continue;
+      if (!present(arr, c, N)) continue;
       var cls = D.classes[c], st = cls.named ? D.styles[cls.key.split("[")[0]] : D.extra_styles[(extra++) % D.extra_styles.length];
       out.push([c, st]);
     }
     return out.sort(function (a, b) { return ((a[1].fill ? 0 : 1) - (b[1].fill ? 0 : 1)) || (a[0] - b[0]); });
   }
 
-  function paint(ctx, arr, n, lays) {
-    var N = n * n, img = new Float32Array(N * 3).fill(255), period = Math.max(4, Math.floor(n / 25));
-    var i, j, q, c, st, col, a;
+  // A pixel pattern over the n x n map (1 where fn(i, j) holds), computed once.
+  var MASKS = {};
+  function mask(key, n, fn) {
+    key += "|" + n;
+    var m = MASKS[key];
+    if (!m) {
+      m = MASKS[key] = new Uint8Array(n * n);
+      for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) m[i * n + j] = fn(i, j) ? 1 : 0;
+    }
+    return m;
+  }
+
+  // Paint the layers of arr into the canvas: fills (blended in order), then
+  // hatches and dots, then dashed edges, into one RGB buffer and one
+  // ImageData (both kept by the explorer `buf`).
+  function paint(ctx, arr, n, lays, buf) {
+    var N = n * n, period = Math.max(4, Math.floor(n / 25)), i, j, q, c, base, col, a, m;
+    if (!buf.img || buf.n !== n) { buf.img = new Float32Array(N * 3); buf.data = ctx.createImageData(n, n); buf.n = n; }
+    var img = buf.img;
+    img.fill(255);
     lays.forEach(function (l) {
-      st = l[1]; if (!st.fill) return;
-      col = rgb(st.fill); a = st.alpha === undefined ? 1 : st.alpha;
-      for (q = 0; q < N; q++) if (arr[l[0] * N + q]) for (var k = 0; k < 3; k++) img[3 * q + k] = (1 - a) * img[3 * q + k] + a * col[k];
+      var st = l[1]; if (!st.fill) return;
+      col = rgb(st.fill); a = st.alpha === undefined ? 1 : st.alpha; base = l[0] * N;
+      var c0 = col[0], c1 = col[1], c2 = col[2], b = 1 - a;
+      if (a === 1) { for (q = 0; q < N; q++) if (arr[base + q]) { img[3 * q] = c0; img[3 * q + 1] = c1; img[3 * q + 2] = c2; } }
+      else for (q = 0; q < N; q++) if (arr[base + q]) {
+        img[3 * q] = b * img[3 * q] + a * c0; img[3 * q + 1] = b * img[3 * q + 1] + a * c1; img[3 * q + 2] = b * img[3 * q + 2] + a * c2;
+      }
     });
     lays.forEach(function (l) {
-      st = l[1]; c = l[0];
+      var st = l[1]; c = l[0];
       if (!st.hatch && !st.dots) return;
       col = st.hatch ? rgb(st.color || "#000000") : [0, 0, 0];
-      for (i = 0; i < n; i++) for (j = 0; j < n; j++) {
-        q = i * n + j;
-        if (arr[c * N + q] && (st.hatch ? pattern(st.hatch, i, j, period) : dotOn(c + 1, i, j, period))) { img[3 * q] = col[0]; img[3 * q + 1] = col[1]; img[3 * q + 2] = col[2]; }
-      }
+      m = st.hatch ? mask("hatch" + st.hatch + "|" + period, n, function (i, j) { return pattern(st.hatch, i, j, period); })
+                   : mask("dots" + (c + 1) + "|" + period, n, function (i, j) { return dotOn(c + 1, i, j, period); });
+      base = c * N;
+      for (q = 0; q < N; q++) if (arr[base + q] && m[q]) { img[3 * q] = col[0]; img[3 * q + 1] = col[1]; img[3 * q + 2] = col[2]; }
     });
     lays.forEach(function (l) {
-      st = l[1]; c = l[0];
+      var st = l[1]; c = l[0];
       if (!st.edge) return;
-      col = rgb(st.edge);
-      var base = c * N;
-      for (i = 0; i < n; i++) for (j = 0; j < n; j++) {
-        q = i * n + j;
-        if (!arr[base + q]) continue;
+      col = rgb(st.edge); base = c * N;
+      var line = mask("line" + st.ls, n, function (i, j) { return lineOn(st.ls, i, j); });
+      for (i = 0; i < n; i++) for (j = 0, q = i * n; j < n; j++, q++) {
+        if (!arr[base + q] || !line[q]) continue;
         var inner = (i === 0 || arr[base + q - n]) && (i === n - 1 || arr[base + q + n]) && (j === 0 || arr[base + q - 1]) && (j === n - 1 || arr[base + q + 1]);
-        if (!inner && lineOn(st.ls, i, j)) { img[3 * q] = col[0]; img[3 * q + 1] = col[1]; img[3 * q + 2] = col[2]; }
+        if (!inner) { img[3 * q] = col[0]; img[3 * q + 1] = col[1]; img[3 * q + 2] = col[2]; }
       }
     });
-    var data = ctx.createImageData(n, n), px = data.data;
-    for (i = 0; i < n; i++) for (j = 0; j < n; j++) {  // row 0 of the map is the bottom
-      q = i * n + j; var o = 4 * ((n - 1 - i) * n + j);
-      px[o] = img[3 * q]; px[o + 1] = img[3 * q + 1]; px[o + 2] = img[3 * q + 2]; px[o + 3] = 255;
+    var px = buf.data.data;
+    for (i = 0; i < n; i++) {  // row 0 of the map is the bottom
+      var o = 4 * (n - 1 - i) * n;
+      for (j = 0, q = 3 * i * n; j < n; j++, q += 3, o += 4) { px[o] = img[q]; px[o + 1] = img[q + 1]; px[o + 2] = img[q + 2]; px[o + 3] = 255; }
     }
-    ctx.putImageData(data, 0, 0);
+    ctx.putImageData(buf.data, 0, 0);
   }
 
   function swatch(st) {
@@ -317,21 +348,27 @@
 
   // Recompute the map when its inputs changed (always with force) and
   // repaint; returns the milliseconds it took.
+  // The map is computed into the spare one of two buffer pairs, which then
+  // becomes the current map (the last valid map is never half overwritten).
   Explorer.prototype.redraw = function (force) {
     var t0 = performance.now(), key = this.key();
     try {
       if (force || key !== this.mapKey || !this.map) {
-        var m = M.computeMap(this.values, this.x, this.y, this.n, this.dominance, this.offpath);
-        this.map = {x: m.x, y: m.y, n: m.n, xs: m.xs, ys: m.ys, exists: m.exists.slice(), efficient: m.efficient.slice()};
+        var size = D.classes.length * this.n * this.n, spare = this.spare;
+        if (!spare || spare.exists.length !== size) spare = {exists: new Uint8Array(size), efficient: new Uint8Array(size)};
+        var m = M.computeMap(this.values, this.x, this.y, this.n, this.dominance, this.offpath, undefined, spare);
+        this.spare = this.map && this.map.exists.length === size ? {exists: this.map.exists, efficient: this.map.efficient} : null;
+        this.map = {x: m.x, y: m.y, n: m.n, xs: m.xs, ys: m.ys, exists: spare.exists, efficient: spare.efficient};
         this.mapKey = key; this.painted = null;
       }
       var arr = this.show === "all" ? this.map.exists : this.map.efficient;
       if (force || this.painted !== this.show) {
         this.lays = layers(arr, this.n * this.n);
-        paint(this.ctx, arr, this.n, this.lays);
+        paint(this.ctx, arr, this.n, this.lays, this.paintBuffer || (this.paintBuffer = {}));
         this.painted = this.show;
-        this.drawLegend();
-        this.drawAxes();
+        var legendKey = this.lays.map(function (l) { return l[0]; }).join(",");
+        if (legendKey !== this.legendKey) { this.drawLegend(); this.legendKey = legendKey; }
+        if (this.axesKey !== this.x + "|" + this.y) { this.drawAxes(); this.axesKey = this.x + "|" + this.y; }
       }
       this.drawMarker();
       if (!this.mini) this.drawTable();
@@ -341,7 +378,7 @@
       this.message.textContent = String(err && err.message ? err.message : err);
       this.message.classList.add("tg-error");
     }
-    return performance.now() - t0;
+    return (this.lastRedrawMs = performance.now() - t0);
   };
 
   Explorer.prototype.drawLegend = function () {

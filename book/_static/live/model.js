@@ -521,17 +521,27 @@ function buffer(name, Type, size) {
 }
 
 // ---------------------------------------------------------------------------
-// The expression graph for one view.  GRAPH holds every atom's and payoff's
-// printed expression, parsed into shared nodes in evaluation order.  For the
-// two axes of a view a node is constant (kind 0), moves with x only (1),
-// with y only (2), or with both (3).  Constants are computed once per map,
-// kinds 1 and 2 once per column or row (into the tables X[j * RX + slot] and
-// Y[i * RY + slot]), and each atom's kind-3 nodes are compiled into one
-// function for the view that runs over a list of cells.  Every value is the
-// result of the same floating-point operations as the printed text.
+// The region map.  GRAPH holds every atom's and payoff's printed expression,
+// parsed into shared nodes in evaluation order.  For the two axes of a view
+// a node is constant (kind 0), moves with x only (1), with y only (2), or
+// with both (3).  Constants are computed once per map, kinds 1 and 2 once
+// per column or row (into the tables X[j * RX + slot] and Y[i * RY + slot]),
+// and kind 3 per cell, by code compiled once per view: one function per atom
+// (its kind-3 nodes, one temporary each) and one loop per class testing the
+// class's condition cell by cell with && and || (cheap tests first).  Every
+// value is the result of the same floating-point operations as the printed
+// text.  Without Function (a page forbidding it) the printed functions are
+// evaluated cell by cell instead: slower, same map.
 
-var OPS = ["", "", "-", "+", "-", "*", "/"], NG = GRAPH.op.length, views = {};
-var COMPILE = typeof Function === "function";
+var OPS = ["", "", "-", "+", "-", "*", "/"], NG = GRAPH.op.length, views = {}, units = {}, unitKeys = [];
+var COMPILE = typeof Function === "function", MAX_UNITS = 16;
+
+// Keep a compiled unit (the MAX_UNITS most recent ones).
+function keepUnit(key, unit) {
+  units[key] = unit; unitKeys.push(key);
+  if (unitKeys.length > MAX_UNITS) delete units[unitKeys.shift()];
+  return unit;
+}
 
 function viewOf(gx, gy) {
   var key = gx.join(",") + "|" + gy.join(",");
@@ -545,8 +555,7 @@ function viewOf(gx, gy) {
     kind[r] = k;
     if (k === 1) { slot[r] = xn.length; xn.push(r); } else if (k === 2) { slot[r] = yn.length; yn.push(r); }
   }
-  return (views[key] = {kind: kind, slot: slot, xn: Int32Array.from(xn), yn: Int32Array.from(yn),
-                        atoms: [], pays: [], cost: []});
+  return (views[key] = {key: key, kind: kind, slot: slot, xn: Int32Array.from(xn), yn: Int32Array.from(yn)});
 }
 
 // Every node at the parameters v (the constants of any view).
@@ -559,26 +568,22 @@ function evalGraph(v, S) {
   }
 }
 
-// The nodes of one kind (1 or 2) at each of the n axis values: T[m * R + slot].
-function fillTable(view, nodes, S, at, n, T) {
-  var R = nodes.length, kind = view.kind, slot = view.slot, op = GRAPH.op, A = GRAPH.a, B = GRAPH.b;
-  for (var m = 0; m < n; m++) {
-    var base = m * R;
-    for (var q = 0; q < R; q++) {
-      var r = nodes[q], o = op[r], a = A[r], x, y;
-      if (o === 1) { T[base + q] = at[m]; continue; }
-      x = kind[a] === 0 ? S[a] : T[base + slot[a]];
-      if (o === 2) { T[base + q] = -x; continue; }
-      y = kind[B[r]] === 0 ? S[B[r]] : T[base + slot[B[r]]];
-      T[base + q] = o === 3 ? x + y : o === 4 ? x - y : o === 5 ? x * y : x / y;
-    }
-  }
+// The body of fn(T, S, at) filling T[m * R + slot] (R = nodes.length) with
+// the nodes of one kind (1 or 2) at each axis value at[m], in graph order.
+function tableCode(view, nodes) {
+  var R = nodes.length, kind = view.kind, slot = view.slot;
+  function ref(q) { return kind[q] === 0 ? "S[" + q + "]" : "T[b+" + slot[q] + "]"; }
+  var body = Array.prototype.map.call(nodes, function (r, q) {
+    var o = GRAPH.op[r];
+    return "T[b+" + q + "]=" + (o === 1 ? "x" : o === 2 ? "-" + ref(GRAPH.a[r]) : ref(GRAPH.a[r]) + OPS[o] + ref(GRAPH.b[r])) + ";";
+  });
+  return "for(var m=0;m<at.length;m++){var b=m*" + R + ",x=at[m];" + body.join("") + "}";
 }
 
 // JavaScript statements computing the kind-3 nodes that `roots` need (one
-// temporary per node), and an expression for each root.
+// temporary each), and an expression for each root.
 function cellCode(view, roots) {
-  var kind = view.kind, slot = view.slot, seen = {}, order = [], r;
+  var kind = view.kind, slot = view.slot, seen = {}, order = [];
   function visit(q) {
     if (kind[q] !== 3 || seen[q]) return;
     seen[q] = true; visit(GRAPH.a[q]); if (GRAPH.op[q] !== 2) visit(GRAPH.b[q]); order.push(q);
@@ -595,58 +600,112 @@ function cellCode(view, roots) {
   return {body: body.join(""), refs: roots.map(ref), ops: order.length};
 }
 
-var CELL_IJ = "var i=(cell/n)|0,j=cell-i*n,xo=j*RX,yo=i*RY;";
-
-// fn(list, len, memo, X, Y, S, n, tol, ctx): keep the cells of
-// list[0:len] where atom a holds (memo[cell]: 0 not yet, 1 true, 2 false);
-// returns how many are kept.
-function atomFilter(view, a) {
-  if (view.atoms[a]) return view.atoms[a];
-  var strict = DATA.atoms[a][0] === 1, fn = null, code = cellCode(view, [GRAPH.atoms[a]]);
-  view.cost[a] = 2 + code.ops;
-  if (COMPILE) {
-    try {
-      fn = new Function("list", "len", "memo", "X", "Y", "S", "n", "tol",
-        "var k=0,RX=" + view.xn.length + ",RY=" + view.yn.length + ";" +
-        "for(var m=0;m<len;m++){var cell=list[m],s=memo[cell];if(s===0){" + CELL_IJ + code.body +
-        "s=memo[cell]=(" + code.refs[0] + (strict ? ">tol" : ">=-tol") + ")?1:2;}if(s===1)list[k++]=cell;}return k;");
-    } catch (e) { COMPILE = false; fn = null; }
+// Each atom's share of true cells on a 10 x 10 sample of the map: it only
+// orders the tests (any order gives the same map).
+function passRates(v, gx, gy, xs, ys, n, tol) {
+  var NA = DATA.atoms.length, rate = new Float64Array(NA), S = new Float64Array(NG), w = Float64Array.from(v), m = 10;
+  for (var p = 0; p < m; p++) for (var q = 0; q < m; q++) {
+    var i = Math.floor((p + 0.5) * n / m), j = Math.floor((q + 0.5) * n / m), g, a;
+    for (g = 0; g < gx.length; g++) w[gx[g]] = xs[j];
+    for (g = 0; g < gy.length; g++) w[gy[g]] = ys[i];
+    evalGraph(w, S);
+    for (a = 0; a < NA; a++) { var val = S[GRAPH.atoms[a]]; if (DATA.atoms[a][0] === 1 ? val > tol : val >= -tol) rate[a] += 1 / (m * m); }
   }
-  if (!fn) fn = function (list, len, memo, X, Y, S, n, tol, ctx) {  // no eval allowed: the printed function
-    var k = 0, f = ATOMS[a];
-    for (var m = 0; m < len; m++) {
-      var cell = list[m], s = memo[cell];
-      if (s === 0) { ctx.setCell(cell); var val = f(ctx.v); s = memo[cell] = (strict ? val > tol : val >= -tol) ? 1 : 2; }
-      if (s === 1) list[k++] = cell;
-    }
-    return k;
-  };
-  return (view.atoms[a] = fn);
+  return rate;
 }
 
-// fn(cell, u, o, X, Y, S, n, ctx): class c's four interim payoffs at a cell
-// into u[o], ..., u[o+3].
-function payoffWriter(view, c) {
-  if (view.pays[c]) return view.pays[c];
-  var fn = null, code = cellCode(view, GRAPH.payoffs[c]);
-  if (COMPILE) {
-    try {
-      fn = new Function("cell", "u", "o", "X", "Y", "S", "n",
-        "var RX=" + view.xn.length + ",RY=" + view.yn.length + ";" + CELL_IJ + code.body +
-        code.refs.map(function (e, q) { return "u[o+" + q + "]=" + e + ";"; }).join(""));
-    } catch (e) { COMPILE = false; fn = null; }
+// The tests of a condition tree for a view: {k: 0 constant, 1 column test
+// (moves with x), 2 row test, 3 cell test, 4 and, 5 or; a: atom; kids; cost;
+// p: the estimated share of cells where it holds}.  The kids of an "and"
+// are ordered by cost per chance of failing, those of an "or" by cost per
+// chance of holding.
+function testsOf(view, t, rate) {
+  if (t === true || t === false) return {k: -1, value: t, cost: 0, p: t ? 1 : 0};
+  if (typeof t === "number") {
+    var root = GRAPH.atoms[t], k = view.kind[root];
+    return {k: k, a: t, cost: k === 0 ? 0 : k < 3 ? 1 : 2 + cellCode(view, [root]).ops, p: rate[t]};
   }
-  if (!fn) fn = function (cell, u, o, X, Y, S, n, ctx) { ctx.setCell(cell); u.set(PAYOFFS[c](ctx.v), o); };
-  return (view.pays[c] = fn);
+  var and = t[0] === "and", kids = t.slice(1).map(function (c) { return testsOf(view, c, rate); });
+  var key = function (c) { return c.cost / Math.max(1e-3, and ? 1 - c.p : c.p); };
+  kids.sort(function (p, q) { return key(p) - key(q); });
+  var p = kids.reduce(function (s, c) { return s * (and ? c.p : 1 - c.p); }, 1);
+  return {k: and ? 4 : 5, kids: kids, cost: kids.reduce(function (s, c) { return s + c.cost; }, 0), p: and ? p : 1 - p};
+}
+
+// The compiled code of a view for one off-path convention and grid size:
+// {classes: [fn(i, X, Y, S, T, C, tol, colm, ex, ef, lives, count)], tables,
+// plans}.  A class's function visits the cells of row i (called for the
+// rows that pass its top-level row tests; one call per row lets the engine
+// optimise it early) whose column passes the mask colm (its top-level
+// column tests, computed per map), and tests the rest of its condition there.  T[a * n + m] is atom a's one-axis test at
+// the m-th axis value, C[a] a constant atom.
+function unitOf(view, offpath, n, rates) {
+  var key = view.key + "|" + offpath + "|" + n;
+  if (units[key] !== undefined) return units[key];
+  var RX = view.xn.length, RY = view.yn.length, used = {}, src = [], plans = [], rate = rates();
+  function expr(t) {
+    if (t.k === -1) return t.value ? "true" : "false";
+    var strict = t.k >= 0 && t.k < 4 && DATA.atoms[t.a][0] === 1;
+    if (t.k === 0) return "C[" + t.a + "]===1";
+    if (t.k === 1) return "T[" + (t.a * n) + "+j]===1";
+    if (t.k === 2) return "T[" + (t.a * n) + "+i]===1";
+    if (t.k === 3) { used[t.a] = strict; return "a" + t.a + "(X,Y,S,xo,yo,tol)"; }
+    return "(" + t.kids.map(expr).join(t.k === 4 ? "&&" : "||") + ")";
+  }
+  DATA.conditions[offpath].forEach(function (cond, c) {
+    var plan = testsOf(view, cond, rate), rest = plan.k === 4 ? plan.kids.filter(function (t) { return t.k !== 1 && t.k !== 2 && t.k !== 0; }) : [plan];
+    if (plan.k === 1 || plan.k === 2 || plan.k === 0) rest = [];
+    plans.push(plan);
+    src.push("function c" + c + "(i,X,Y,S,T,C,tol,colm,ex,ef,lives,count){" +
+      "var yo=i*" + RY + ",cell=i*" + n + ";" +
+      "for(var j=0;j<" + n + ";j++,cell++){if(colm[j]!==1)continue;var xo=j*" + RX + ";" +
+      "if(" + (rest.length ? rest.map(expr).join("&&") : "true") + "){ex[" + (c * n * n) + "+cell]=1;ef[" + (c * n * n) + "+cell]=1;" +
+      "lives[cell*" + NC + "+count[cell]++]=" + c + ";}}}");
+  });
+  Object.keys(used).forEach(function (a) {
+    var code = cellCode(view, [GRAPH.atoms[a]]);
+    src.push("function a" + a + "(X,Y,S,xo,yo,tol){" + code.body + "return " + code.refs[0] + (used[a] ? ">tol" : ">=-tol") + ";}");
+  });
+  src.push("function tx(T,S,at){" + tableCode(view, view.xn) + "}", "function ty(T,S,at){" + tableCode(view, view.yn) + "}");
+  src.push("return [[" + DATA.conditions[offpath].map(function (_, c) { return "c" + c; }).join(",") + "],tx,ty];");
+  var unit = null;
+  try {
+    var fns = new Function('"use strict";' + src.join("\n"))();
+    unit = {classes: fns[0], tx: fns[1], ty: fns[2], plans: plans};
+  } catch (e) { COMPILE = false; }
+  return keepUnit(key, unit);
+}
+
+// The refinement compiled for a view, grid size and dominance notion:
+// fn(i, count, lives, ef, X, Y, S, u, w, v, gx, gy, xs, ys, tol, dom, exante)
+// visits each cell of row i with two classes or more, writes the interim payoffs of
+// the a-th class there to u[4a], ..., u[4a+3] (or, with `exante`, each
+// state's payoff to w[2a], w[2a+1]) and clears ef where a class is dominated
+// by another (dom, as refine above).  One unit per notion, so that the call
+// of dom is always the same function.
+function refineUnit(view, n, dominance) {
+  var key = view.key + "|" + n + "|" + dominance;
+  if (units[key] !== undefined) return units[key];
+  var step = dominance === "ex-ante" ? 2 : 4, RX = view.xn.length, RY = view.yn.length;
+  var cases = GRAPH.payoffs.map(function (roots, c) {
+    var code = cellCode(view, roots);
+    return "case " + c + ":" + code.body + code.refs.map(function (e, q) { return "u[o+" + q + "]=" + e + ";"; }).join("") + "break;";
+  }).join("\n");
+  var src = '"use strict";return function(i,count,lives,ef,X,Y,S,u,w,v,gx,gy,xs,ys,tol,dom,exante){' +
+    "var cell=i*" + n + ",a,b,o,q,yo=i*" + RY + ";" +
+    "for(var j=0;j<" + n + ";j++,cell++){var nl=count[cell];if(nl<2)continue;var xo=j*" + RX + ",lb=cell*" + NC + ";" +
+    "for(a=0;a<nl;a++){o=4*a;switch(lives[lb+a]){\n" + cases + "\n}}" +
+    (step === 2 ? "for(q=0;q<gx.length;q++)v[gx[q]]=xs[j];for(q=0;q<gy.length;q++)v[gy[q]]=ys[i];" +
+                  "for(a=0;a<nl;a++)exante(u,4*a,v,w,2*a);" : "") +
+    "for(a=0;a<nl;a++){for(b=0;b<nl;b++){if(b!==a&&dom(w," + step + "*b,w," + step + "*a,tol)){ef[lives[lb+a]*" + (n * n) + "+cell]=0;break;}}}}};";
+  var unit = null;
+  try { unit = new Function(src)(); } catch (e) { COMPILE = false; }
+  return keepUnit(key, unit);
 }
 
 // The region map: ex[c * n * n + i * n + j] (row i = ys[i], bottom first)
-// is 1 where class c is a PBE, ef the same for PBE-ER.  Each condition is
-// evaluated on a list of cells that its tests filter in place: constant
-// atoms are folded, an atom that moves with one axis only is read from a
-// row or column computed once, the others are computed once per cell and
-// shared between classes; cheap tests run first, on every cell still in.
-// `into` ({exists, efficient}: Uint8Arrays of 48 n n) receives the map.
+// is 1 where class c is a PBE, ef the same for PBE-ER.  `into`
+// ({exists, efficient}: Uint8Arrays of 48 n n) receives the map when given.
 function computeMap(values, x, y, n, dominance, offpath, tol, into) {
   tol = tol === undefined || tol === null ? TOL : tol; offpath = offpath || "free"; dominance = dominance || "weak";
   var msgs = problems(values, x, y);
@@ -657,140 +716,74 @@ function computeMap(values, x, y, n, dominance, offpath, tol, into) {
   var xs = centres(DATA.axis_ranges[x], n), ys = centres(DATA.axis_ranges[y], n);
   var gx = axisParameters(x).map(function (q) { return P.indexOf(q); });
   var gy = axisParameters(y).map(function (q) { return P.indexOf(q); });
-  var v = vector(values), N = n * n, info = {}, slots = 0, gen = 0, view = viewOf(gx, gy);
-  var S = buffer("S", Float64Array, NG), RX = view.xn.length, RY = view.yn.length;
-  evalGraph(v, S);
-  var X = buffer("X", Float64Array, Math.max(1, n * RX)), Y = buffer("Y", Float64Array, Math.max(1, n * RY));
-  fillTable(view, view.xn, S, xs, n, X); fillTable(view, view.yn, S, ys, n, Y);
-  var ctx = {v: v, setCell: function (cell) {
-    var i = (cell / n) | 0, j = cell - i * n, m;
-    for (m = 0; m < gx.length; m++) v[gx[m]] = xs[j];
-    for (m = 0; m < gy.length; m++) v[gy[m]] = ys[i];
-  }};
-  var mark = buffer("mark", Uint32Array, N); mark.fill(0, 0, N);
-  // a test is {op: 0 true / 1 false / 2 row / 3 column / 4 cell / 5 and / 6 or,
-  // arr, a, kids, cost}: a row or column holds 0/1 per x or y value; a cell
-  // test evaluates atom a once per cell (memo: 0 not yet, 1 true, 2 false)
-  function test(op, arr, a, kids, cost) { return {op: op, arr: arr, a: a, kids: kids, cost: cost}; }
-  var TRUE = test(0, null, -1, null, 0), FALSE = test(1, null, -1, null, 0);
-  function atom(a) {
-    if (info[a]) return info[a];
-    var root = GRAPH.atoms[a], k = view.kind[root], strict = DATA.atoms[a][0] === 1, out, m;
-    if (k === 0) out = (strict ? S[root] > tol : S[root] >= -tol) ? TRUE : FALSE;
-    else if (k !== 3) {
-      var arr = new Uint8Array(n), T = k === 1 ? X : Y, R = k === 1 ? RX : RY, s = view.slot[root];
-      for (m = 0; m < n; m++) { var val = T[m * R + s]; arr[m] = (strict ? val > tol : val >= -tol) ? 1 : 0; }
-      out = test(k === 1 ? 2 : 3, arr, a, null, 1);
-    } else {
-      var fn = atomFilter(view, a), memo = buffer("memo" + (slots++), Uint8Array, N); memo.fill(0, 0, N);
-      out = test(4, memo, a, null, view.cost[a]);
-      out.fn = fn;
-    }
-    return (info[a] = out);
-  }
-  // fold constants, merge the row (column) tests of one node into one, and
-  // put cheap tests first
-  function plan(t) {
-    if (t === true) return TRUE;
-    if (t === false) return FALSE;
-    if (typeof t === "number") return atom(t);
-    var and = t[0] === "and", kids = [], rows = [], cols = [], i, m;
-    for (i = 1; i < t.length; i++) {
-      var k = plan(t[i]);
-      if (k.op === (and ? 1 : 0)) return k;
-      if (k.op === (and ? 0 : 1)) continue;
-      if (k.op === 2) rows.push(k.arr); else if (k.op === 3) cols.push(k.arr); else kids.push(k);
-    }
-    [[rows, 2], [cols, 3]].forEach(function (rc) {
-      var arrs = rc[0];
-      if (!arrs.length) return;
-      var merged = new Uint8Array(n);
-      for (m = 0; m < n; m++) {
-        var val = and ? 1 : 0;
-        for (var q = 0; q < arrs.length; q++) val = and ? (val & arrs[q][m]) : (val | arrs[q][m]);
-        merged[m] = val;
-      }
-      kids.push(test(rc[1], merged, -1, null, 1));
-    });
-    if (!kids.length) return and ? TRUE : FALSE;
-    if (kids.length === 1) return kids[0];
-    kids.sort(function (p, q) { return p.cost - q.cost; });
-    return test(and ? 5 : 6, null, -1, kids, kids.reduce(function (s, k) { return s + k.cost; }, 0));
-  }
-  function filter(t, list, len) {
-    var k = 0, m, cell, arr = t.arr;
-    if (t.op === 2) {
-      for (m = 0; m < len; m++) { cell = list[m]; if (arr[cell % n] === 1) list[k++] = cell; }
-      return k;
-    }
-    if (t.op === 3) {
-      for (m = 0; m < len; m++) { cell = list[m]; if (arr[(cell / n) | 0] === 1) list[k++] = cell; }
-      return k;
-    }
-    return t.fn(list, len, arr, X, Y, S, n, tol, ctx);
-  }
-  // keep the cells of list[0:len] where t holds (in place); returns the count
-  function keep(t, list, len, depth) {
-    if (t.op === 0) return len;
-    if (t.op === 1) return 0;
-    if (t.op < 5) return filter(t, list, len);
-    var kids = t.kids, c, m;
-    if (t.op === 5) {
-      for (c = 0; c < kids.length && len > 0; c++) len = keep(kids[c], list, len, depth + 1);
-      return len;
-    }
-    var rem = buffer("rem" + depth, Int32Array, N), tmp = buffer("tmp" + depth, Int32Array, N);
-    var nrem = len, nres = 0, stamp = ++gen;
-    for (m = 0; m < len; m++) rem[m] = list[m];
-    for (c = 0; c < kids.length && nrem > 0; c++) {
-      for (m = 0; m < nrem; m++) tmp[m] = rem[m];
-      var nt = keep(kids[c], tmp, nrem, depth + 1);
-      for (m = 0; m < nt; m++) { mark[tmp[m]] = stamp; list[nres++] = tmp[m]; }
-      var k = 0;
-      for (m = 0; m < nrem; m++) if (mark[rem[m]] !== stamp) rem[k++] = rem[m];
-      nrem = k;
-    }
-    return nres;
-  }
-  // the cells where a condition may hold: those its row and column tests
-  // leave (every cell when it has none at its top)
-  function start(t, list) {
-    var row = null, col = null, len = 0, i, j;
-    var kids = t.op === 5 ? t.kids : [t];
-    for (i = 0; i < kids.length; i++) { if (kids[i].op === 2) row = kids[i].arr; else if (kids[i].op === 3) col = kids[i].arr; }
-    for (i = 0; i < n; i++) {
-      if (col && col[i] !== 1) continue;
-      for (j = 0; j < n; j++) if (!row || row[j] === 1) list[len++] = i * n + j;
-    }
-    return len;
+  var v = vector(values), N = n * n, view = viewOf(gx, gy), c, a, b, i, j, m, cell;
+  function setCell(i, j) {
+    for (var q = 0; q < gx.length; q++) v[gx[q]] = xs[j];
+    for (q = 0; q < gy.length; q++) v[gy[q]] = ys[i];
   }
   var ex = into ? into.exists : buffer("ex", Uint8Array, NC * N), ef = into ? into.efficient : buffer("ef", Uint8Array, NC * N);
-  var count = buffer("count", Uint8Array, N), list = buffer("list", Int32Array, N);
-  var lives = buffer("lives", Uint8Array, NC * N);  // the classes present at a cell, in order
+  var count = buffer("count", Uint8Array, N), lives = buffer("lives", Uint8Array, NC * N);  // the classes at a cell, in order
   ex.fill(0, 0, NC * N); ef.fill(0, 0, NC * N); count.fill(0, 0, N);
-  var conds = DATA.conditions[offpath], c, m, cell;
-  for (c = 0; c < NC; c++) {
-    var pl = plan(conds[c]);
-    if (pl.op === 1) continue;
-    var len = start(pl, list);
-    if (pl.op >= 4) len = keep(pl, list, len, 0);
-    var base = c * N;
-    for (m = 0; m < len; m++) { cell = list[m]; ex[base + cell] = 1; ef[base + cell] = 1; lives[cell * NC + count[cell]++] = c; }
+  var unit = COMPILE ? unitOf(view, offpath, n, function () { return passRates(v, gx, gy, xs, ys, n, tol); }) : null;
+  var conds = DATA.conditions[offpath];
+  var S = buffer("S", Float64Array, NG), RX = view.xn.length, RY = view.yn.length;
+  var X = buffer("X", Float64Array, Math.max(1, n * RX)), Y = buffer("Y", Float64Array, Math.max(1, n * RY));
+  if (unit) {
+    evalGraph(v, S);
+    unit.tx(X, S, xs); unit.ty(Y, S, ys);
+    var NA = DATA.atoms.length, C = buffer("C", Uint8Array, NA), T = buffer("T", Uint8Array, NA * n);
+    var done = buffer("done", Uint8Array, NA), colm = buffer("colm", Uint8Array, n), rowm = buffer("rowm", Uint8Array, n);
+    done.fill(0);
+    var atomTest = function (a) {  // C[a], or T[a * n + m] for a one-axis atom
+      if (done[a]) return;
+      done[a] = 1;
+      var root = GRAPH.atoms[a], k = view.kind[root], strict = DATA.atoms[a][0] === 1, val;
+      if (k === 0) { val = S[root]; C[a] = (strict ? val > tol : val >= -tol) ? 1 : 0; return; }
+      if (k === 3) return;
+      var Tb = k === 1 ? X : Y, R = k === 1 ? RX : RY, s = view.slot[root];
+      for (var q = 0; q < n; q++) { val = Tb[q * R + s]; T[a * n + q] = (strict ? val > tol : val >= -tol) ? 1 : 0; }
+    };
+    var prepare = function (t) {
+      if (t.k >= 0 && t.k < 3) atomTest(t.a);
+      else if (t.k >= 4) t.kids.forEach(prepare);
+    };
+    for (c = 0; c < NC; c++) {
+      var plan = unit.plans[c], top = plan.k === 4 ? plan.kids : [plan], skip = false;
+      prepare(plan);
+      colm.fill(1, 0, n); rowm.fill(1, 0, n);
+      for (m = 0; m < top.length && !skip; m++) {
+        var t = top[m];
+        if (t.k === -1) skip = !t.value;
+        else if (t.k === 0) skip = C[t.a] !== 1;
+        else if (t.k === 1 || t.k === 2) {
+          var mask = t.k === 1 ? colm : rowm, off = t.a * n;
+          for (var q = 0; q < n; q++) mask[q] &= T[off + q];
+        }
+      }
+      if (skip) continue;
+      var fc = unit.classes[c];
+      for (i = 0; i < n; i++) if (rowm[i] === 1) fc(i, X, Y, S, T, C, tol, colm, ex, ef, lives, count);
+    }
+  } else {  // the printed functions, cell by cell
+    for (i = 0; i < n; i++) for (j = 0; j < n; j++) {
+      setCell(i, j); cell = i * n + j;
+      for (c = 0; c < NC; c++) if (evalTree(conds[c], v, tol)) {
+        ex[c * N + cell] = 1; ef[c * N + cell] = 1; lives[cell * NC + count[cell]++] = c;
+      }
+    }
   }
   if (dominance !== "none") {
     var exante = dominance === "ex-ante", step = exante ? 2 : 4;
     var u = buffer("pay", Float64Array, 4 * NC), w = exante ? buffer("exante", Float64Array, 2 * NC) : u;
-    var writers = [];
-    for (c = 0; c < NC; c++) writers.push(null);
-    for (cell = 0; cell < N; cell++) {
+    var refineCells = unit ? refineUnit(view, n, dominance) : null;
+    if (refineCells) for (i = 0; i < n; i++) refineCells(i, count, lives, ef, X, Y, S, u, w, v, gx, gy, xs, ys, tol, dom, exante ? EXANTE : null);
+    else for (cell = 0; cell < N; cell++) {  // the printed functions, cell by cell
       var nl = count[cell];
       if (nl < 2) continue;
-      var lb = cell * NC, a, b;
-      for (a = 0; a < nl; a++) {
-        c = lives[lb + a];
-        (writers[c] || (writers[c] = payoffWriter(view, c)))(cell, u, 4 * a, X, Y, S, n, ctx);
-      }
-      if (exante) { ctx.setCell(cell); for (a = 0; a < nl; a++) EXANTE(u, 4 * a, v, w, 2 * a); }
+      var lb = cell * NC, ci = (cell / n) | 0;
+      setCell(ci, cell - ci * n);
+      for (a = 0; a < nl; a++) u.set(PAYOFFS[lives[lb + a]](v), 4 * a);
+      if (exante) for (a = 0; a < nl; a++) EXANTE(u, 4 * a, v, w, 2 * a);
       for (a = 0; a < nl; a++) {
         for (b = 0; b < nl; b++) {
           if (b !== a && dom(w, step * b, w, step * a, tol)) { ef[lives[lb + a] * N + cell] = 0; break; }
@@ -804,7 +797,7 @@ function computeMap(values, x, y, n, dominance, offpath, tol, into) {
 
 root.TrustgameModel = {DATA: DATA, ATOMS: ATOMS, PAYOFFS: PAYOFFS, HISTORY: HISTORY,
   DOMINANCE: DOMINANCE, EXANTE: EXANTE, GRAPH: GRAPH, evalGraph: evalGraph,
-  compiling: function (on) { if (on !== undefined) { COMPILE = !!on && typeof Function === "function"; views = {}; } return COMPILE; },
+  compiling: function (on) { if (on !== undefined) { COMPILE = !!on && typeof Function === "function"; views = {}; units = {}; unitKeys = []; } return COMPILE; },
   pyRepr: pyRepr, checkValue: checkValue, problems: problems,
   axisParameters: axisParameters, centres: centres, classesAt: classesAt,
   computeMap: computeMap, evalTree: evalTree};
