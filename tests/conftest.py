@@ -82,3 +82,22 @@ def random_params(rng, theta: bool = True) -> Params:
         kw.update(thetaA=float(rng.uniform(*RANGES["thetaA"])),
                   thetaB=float(rng.uniform(*RANGES["thetaB"])))
     return Params(**kw)
+
+
+# Browser tests (tests/book): Playwright's sync API runs one event loop per
+# thread, so every browser test module on a worker shares one session-wide browser.
+CHROMIUM = Path(os.environ.get("TRUSTGAME_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (make test installs Debian's chromium)")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
