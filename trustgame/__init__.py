@@ -8,7 +8,7 @@ The public API, in the order a reader meets it:
   returning a :class:`Solution` of :class:`Equilibrium` objects;
   :func:`solve_period2` for the period-2 game alone;
 * :func:`region_map` and :func:`plot_map` (maps over two parameters), and
-  :func:`figure_map` / :func:`plot_figure` for the paper's Figures 1-3;
+  :func:`~trustgame.paper.figure_map` / :func:`plot_figure` for the paper's Figures 1-3;
 * :func:`class_condition` and :func:`named_condition` (closed forms);
 * :func:`violations` (an independent check of any equilibrium).
 

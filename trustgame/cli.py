@@ -8,8 +8,13 @@ Examples
     trustgame solve --pA 0.2 --pB 0.2 --betaA 0.6 --betaB 0.7 --json
     trustgame map --x betaA --y pB --pA 0.5 --betaB 0.7 --out fig3.png
     trustgame figures --out figures/
+    trustgame figures --out figures/ --format svg
 
-Bad arguments print one line on stderr and exit with status 2.
+Bad arguments print one line on stderr (naming the option, the value and
+the rule) and exit with status 2, before anything is computed or created.
+``--n`` is at most :data:`MAX_N`; ``map --out`` must name a ``.png``,
+``.pdf`` or ``.svg`` file in an existing writable directory, and an
+existing file is overwritten only with ``--force``.
 """
 
 from __future__ import annotations
@@ -31,11 +36,67 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit status 2."""
 
     def error(self, message):  # noqa: D401 - argparse API
-        raise _UsageError(message)
+        raise _UsageError(" ".join(message.split()))
 
 
 class _UsageError(Exception):
     pass
+
+
+#: Largest ``--n`` (cells per axis) accepted, checked before any work.
+MAX_N = 5000
+#: Image formats ``--out`` may name.
+FORMATS = (".png", ".pdf", ".svg")
+
+
+def _number(text: str) -> float:
+    """A finite float option value (argparse ``type``)."""
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number (got {text!r})") from None
+    if v != v or v in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"must be finite (got {text!r})")
+    return v
+
+
+def _cells(text: str) -> int:
+    """``--n``: an integer in ``[2, MAX_N]`` (argparse ``type``)."""
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer (got {text!r})") from None
+    if not 2 <= v <= MAX_N:
+        raise argparse.ArgumentTypeError(
+            f"--n must be at least 2 (got {v})" if v < 2 else f"--n must be at most {MAX_N} (got {v})")
+    return v
+
+
+def _negatives(argv):
+    """Join ``--opt -1e6`` into ``--opt=-1e6``: argparse reads a value such
+    as ``-1e6`` (not matched by its negative-number pattern once the parser
+    knows no option of that shape) as an option."""
+    out, i = [], 0
+    argv = list(argv)
+    while i < len(argv):
+        tok = argv[i]
+        nxt = argv[i + 1] if i + 1 < len(argv) else None
+        if (tok.startswith("--") and "=" not in tok and nxt is not None
+                and nxt.startswith("-") and _is_number(nxt)):
+            out.append(f"{tok}={nxt}")
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 #: Help of the ``--theta`` option, which sets both states' salience.
@@ -49,9 +110,9 @@ def _param_args(p: argparse.ArgumentParser):
     for name in ("H", "L", "k", "pA", "pB", "betaA", "betaB"):
         d = DOMAIN[name]
         g.add_argument(f"--{name}", type=float, default=d.default, help=d.help)
-    g.add_argument("--theta", type=float, default=None, help=_THETA_HELP)
+    g.add_argument("--theta", type=_number, default=None, help=_THETA_HELP)
     for name in ("thetaA", "thetaB"):
-        g.add_argument(f"--{name}", type=float, default=None,
+        g.add_argument(f"--{name}", type=_number, default=None,
                        help=f"{DOMAIN[name].help} (overrides --theta)")
     _dominance_arg(p)
 
@@ -83,17 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
     _param_args(m)
     m.add_argument("--x", default="pA", help="parameter on the horizontal axis")
     m.add_argument("--y", default="pB", help="parameter on the vertical axis")
-    m.add_argument("--xlim", type=float, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"))
-    m.add_argument("--ylim", type=float, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"))
-    m.add_argument("--n", type=int, default=500, help="cells per axis")
+    m.add_argument("--xlim", type=_number, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"))
+    m.add_argument("--ylim", type=_number, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"))
+    m.add_argument("--n", type=_cells, default=500, help=f"cells per axis, 2 to {MAX_N}")
     m.add_argument("--all-pbe", action="store_true", help="draw all PBE, not only PBE-ER")
-    m.add_argument("--out", required=True, help="output image (.png, .pdf or .svg)")
+    m.add_argument("--out", required=True, help="output image file (.png, .pdf or .svg)")
+    m.add_argument("--force", action="store_true", help="overwrite an existing --out file")
 
     f = sub.add_parser("figures", help="write Figures 1-3 of the paper")
     f.add_argument("--out", required=True, help="output directory")
-    f.add_argument("--n", type=int, default=500, help="cells per axis")
+    f.add_argument("--format", choices=("png", "svg", "pdf"), default="png",
+                   help="file format of the figures (default png; svg and pdf are vector)")
+    f.add_argument("--n", type=_cells, default=500, help=f"cells per axis, 2 to {MAX_N}")
+    f.add_argument("--force", action="store_true", help="overwrite existing figure files")
     _dominance_arg(f)
-    f.add_argument("--theta", type=float, default=None, help=_THETA_HELP)
+    f.add_argument("--theta", type=_number, default=None, help=_THETA_HELP)
     return parser
 
 
@@ -106,8 +171,61 @@ def _salience(a, name: str) -> float:
 
 
 def _params(a) -> Params:
+    if a.theta is not None:  # validated even when --thetaA and --thetaB override it
+        _check_option("theta", a.theta, "thetaA")
     return Params(H=a.H, L=a.L, k=a.k, pA=a.pA, pB=a.pB, betaA=a.betaA, betaB=a.betaB,
                   thetaA=_salience(a, "thetaA"), thetaB=_salience(a, "thetaB"))
+
+
+def _check_option(option: str, value, rule_of: str) -> None:
+    from .core.domain import check_value
+
+    try:
+        check_value(rule_of, value)
+    except ParameterError:
+        raise _UsageError(f"--{option}: {rule_of} {DOMAIN[rule_of].rule} (got {value!r})") from None
+
+
+def _writable_file(text: str, force: bool) -> Path:
+    """``--out`` of ``map``: a file with a supported extension in an
+    existing, writable directory; not an existing file unless ``force``."""
+    import os
+
+    out = Path(text)
+    if not text or out.suffix.lower() not in FORMATS:
+        raise _UsageError(f"--out must name a file ending in {', '.join(FORMATS)} (got {text!r})")
+    if out.is_dir():
+        raise _UsageError(f"--out must name a file, not a directory (got {text!r})")
+    parent = out.parent
+    if not parent.is_dir():
+        raise _UsageError(f"--out must be in an existing directory (got {text!r})")
+    if not os.access(parent, os.W_OK):
+        raise _UsageError(f"--out must be in a writable directory (got {text!r})")
+    if out.exists() and not force:
+        raise _UsageError(f"--out names an existing file; pass --force to overwrite (got {text!r})")
+    return out
+
+
+def _writable_dir(text: str, force: bool, fmt: str = "png") -> Path:
+    """``--out`` of ``figures``: a directory (created after validation)."""
+    import os
+
+    out = Path(text)
+    if not text:
+        raise _UsageError("--out must name a directory (got '')")
+    if out.exists() and not out.is_dir():
+        raise _UsageError(f"--out must name a directory, not a file (got {text!r})")
+    base = out
+    while not base.exists():
+        base = base.parent
+    if not base.is_dir() or not os.access(base, os.W_OK):
+        raise _UsageError(f"--out must be in a writable directory (got {text!r})")
+    if not force:
+        for k in (1, 2, 3):
+            if (out / f"figure{k}.{fmt}").exists():
+                raise _UsageError(f"--out holds figure{k}.{fmt} already; pass --force to "
+                                  f"overwrite (got {text!r})")
+    return out
 
 
 def _fmt(x) -> str:
@@ -159,31 +277,35 @@ def _map(a) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .analysis.maps import region_map
-    from .viz import plot_map
+    from .analysis.maps import axis_parameters, region_map
+    from .viz import plot_map, save_figure
 
-    if a.n < 2:
-        raise _UsageError(f"--n must be at least 2 (got {a.n})")
-    m = region_map(_params(a), a.x, a.y, xlim=a.xlim, ylim=a.ylim, n=a.n, dominance=a.dominance)
+    params = _params(a)
+    for opt in ("x", "y"):
+        try:
+            axis_parameters(getattr(a, opt))
+        except ParameterError as exc:
+            raise _UsageError(f"--{opt}: {exc}") from None
+    for opt, name in (("xlim", a.x), ("ylim", a.y)):
+        lo, hi = getattr(a, opt)
+        if not lo < hi:
+            raise _UsageError(f"--{opt} must be LO < HI (got {_fmt_lim(lo, hi)})")
+        for v in (lo, hi):
+            for p in axis_parameters(name):
+                d = DOMAIN[p]
+                if not d.admits(v):
+                    raise _UsageError(f"--{opt} {_fmt_lim(lo, hi)}: {p} {d.rule} (got {v!r})")
+    out = _writable_file(a.out, a.force)
+    m = region_map(params, a.x, a.y, xlim=a.xlim, ylim=a.ylim, n=a.n, dominance=a.dominance)
     fig = plot_map(m, efficient=not a.all_pbe,
                    title=f"{'PBE' if a.all_pbe else 'PBE-ER'} over {a.x} and {a.y}")
-    out = Path(a.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, dpi=150, metadata=_metadata(out))
+    save_figure(fig, out)
     print(f"wrote {out}")
     return 0
 
 
-def _metadata(path: Path) -> dict:
-    """Metadata that keeps image files byte-identical between runs."""
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        return {"Software": None}
-    if suffix == ".pdf":
-        return {"Creator": None, "Producer": None, "CreationDate": None}
-    if suffix == ".svg":
-        return {"Date": None, "Creator": None}
-    return {}
+def _fmt_lim(lo, hi) -> str:
+    return f"{lo!r} {hi!r}"
 
 
 def _figures(a) -> int:
@@ -192,16 +314,15 @@ def _figures(a) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .viz import plot_figure
+    from .viz import plot_figure, save_figure
 
-    if a.n < 2:
-        raise _UsageError(f"--n must be at least 2 (got {a.n})")
-    out = Path(a.out)
+    if a.theta is not None:
+        _check_option("theta", a.theta, "thetaA")
+    out = _writable_dir(a.out, a.force, a.format)
     out.mkdir(parents=True, exist_ok=True)
     for k in (1, 2, 3):
-        fig = plot_figure(k, n=a.n, dominance=a.dominance, theta=a.theta)
-        path = out / f"figure{k}.png"
-        fig.savefig(path, dpi=150, metadata=_metadata(path))
+        fig = plot_figure(k, n=a.n, dominance=a.dominance, theta=a.theta, title=True)
+        path = save_figure(fig, out / f"figure{k}.{a.format}")
         plt.close(fig)
         print(f"wrote {path}")
     return 0
@@ -211,7 +332,7 @@ def main(argv=None) -> int:
     """Entry point; returns the exit status."""
     parser = build_parser()
     try:
-        a = parser.parse_args(argv)
+        a = parser.parse_args(_negatives(sys.argv[1:] if argv is None else argv))
         if a.command is None:
             raise _UsageError("choose a command: solve, map or figures (see --help)")
         return {"solve": _solve, "map": _map, "figures": _figures}[a.command](a)
@@ -219,8 +340,19 @@ def main(argv=None) -> int:
         print(f"trustgame: error: {exc}", file=sys.stderr)
         return 2
     except (ParameterError, ValueError) as exc:
-        print(f"trustgame: error: {exc}", file=sys.stderr)
+        print(f"trustgame: error: {_one_line(exc)}", file=sys.stderr)
         return 2
+    except MemoryError:
+        print("trustgame: error: out of memory (try a smaller --n)", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"trustgame: error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+
+def _one_line(exc) -> str:
+    return " ".join(str(exc).split())
 
 
 def _entry():  # console script

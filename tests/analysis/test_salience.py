@@ -149,12 +149,12 @@ def test_map_and_closed_form_window_agree(beta):
 
 
 def test_tolerance_decides_at_the_window_edge():
-    """At a salience exactly on the security-seeker's bound, the package
-    tolerance accepts the weak inequality and a negative tolerance rejects
-    it."""
+    """Just below the security-seeker's bound on the salience (by 1e-12),
+    the package tolerance accepts the weak inequality and a zero tolerance
+    rejects it."""
     p = Params(pA=0.35, pB=0.35)
     lo, _ = theta_window(p)
     cond = class_info("separating", "separating", "CC").condition
-    vals = p.replace(thetaA=lo, thetaB=lo).as_dict()
+    vals = p.replace(thetaA=lo - 1e-12, thetaB=lo - 1e-12).as_dict()
     assert bool(evaluate(cond, **vals))
-    assert not bool(evaluate(cond, tol=-1e-6, **vals))
+    assert not bool(evaluate(cond, tol=0, **vals))

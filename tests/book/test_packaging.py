@@ -107,3 +107,16 @@ def test_readme_lists_every_output_and_module():
         assert row["item"] in readme and f"book/{row['chapter']}.ipynb" in readme, row["item"]
     for m in pkgutil.walk_packages(trustgame.__path__, "trustgame."):
         assert f"`{m.name}`" in readme, m.name
+
+
+def test_readme_lists_every_module():
+    """The README's module table names every module of the package."""
+    import pkgutil
+
+    import trustgame
+
+    readme = (ROOT / "README.md").read_text()
+    listed = set(re.findall(r"^\| `(trustgame[\w.]*)` \|", readme, re.M))
+    modules = {m.name for m in pkgutil.walk_packages(trustgame.__path__, "trustgame.")}
+    assert modules - listed == set()
+    assert listed - modules - {"trustgame"} == set()

@@ -19,11 +19,14 @@ from trustgame.cases import (
     CODING_BOUNDS,
     DATA_DIR,
     REQUIRED_PARAMETERS,
+    TIMELINE_COLUMNS,
     CaseDataError,
     case_box,
     load_cases,
+    load_timeline,
     phase_spans,
 )
+from trustgame.cases.loading import TIMELINE_OPTIONAL
 from trustgame.core.errors import CaseDataError as CoreCaseDataError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -318,3 +321,61 @@ def test_timeline_for_unknown_case_is_rejected(data_copy):
     with pytest.raises(CaseDataError) as err:
         load_cases(data_copy / "cases")
     assert (err.value.row, err.value.column) == (1, "case")
+
+
+def _drop_label_column(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    fields = [c for c in rows[0] if c != "label"]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fields, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_repository_event_has_a_label_from_the_data(cases, key):
+    assert all(e.label for e in cases[key].events)
+
+
+@pytest.mark.parametrize("with_column", [True, False], ids=["label-column", "no-label-column"])
+def test_timeline_loads_with_and_without_the_label_column(data_copy, with_column):
+    path = data_copy / "timelines" / "korea.csv"
+    if not with_column:
+        _drop_label_column(path)
+    events = load_timeline(path)["korea"]
+    original = load_timeline(DATA / "timelines" / "korea.csv")["korea"]
+    assert [e.action for e in events] == [e.action for e in original]
+    if with_column:
+        assert [e.label for e in events] == [e.label for e in original]
+    else:
+        assert all(e.label == "" for e in events)
+
+
+def test_a_blank_label_is_blank_and_the_rest_keep_theirs(data_copy):
+    path = data_copy / "timelines" / "korea.csv"
+
+    def edit(rows):
+        rows[0]["label"] = ""
+        return rows
+
+    _rewrite(path, edit)
+    events = load_timeline(path)["korea"]
+    first = next(e for e in events if e.row == 1)
+    assert first.label == ""
+    assert all(e.label for e in events if e.row != 1)
+
+
+def test_the_timeline_template_has_the_optional_label_column():
+    with open(DATA / "templates" / "timeline_template.csv", newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert set(header) == set(TIMELINE_COLUMNS) | set(TIMELINE_OPTIONAL)
+
+
+def test_an_unknown_timeline_column_is_still_refused(data_copy):
+    path = data_copy / "timelines" / "korea.csv"
+    text = path.read_text(encoding="utf-8").split("\n")
+    text[0] = text[0].replace("label", "short_label")
+    path.write_text("\n".join(text), encoding="utf-8")
+    with pytest.raises(CaseDataError, match="column 'short_label': unknown column"):
+        load_timeline(path)

@@ -30,6 +30,7 @@ from .correlation import (
 )
 from .kernel import ClassArrays, class_arrays, evaluate_classes
 from .maps import RegionMap, axis_parameters, cell_centres, grid_args, region_map, region_map_pointwise
+from .notation import Tex, show, tex, tex_number
 from .salience import (
                           asymmetric_mimic_bound,
                           coefficient_and_bound,
@@ -72,4 +73,6 @@ __all__ = [
     # kernel and maps
     "ClassArrays", "class_arrays", "evaluate_classes", "RegionMap", "axis_parameters",
     "cell_centres", "grid_args", "region_map", "region_map_pointwise",
+    # notation
+    "Tex", "show", "tex", "tex_number",
 ]

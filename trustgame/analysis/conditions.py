@@ -43,6 +43,7 @@ import numpy as np
 import sympy as sp
 
 from ..core.equilibria import OFFPATH
+from ..core.errors import ParameterError
 from ..core.model import C, D, coop_threshold, period2_payoff, stage_payoff
 from ..core.naming import CLASSES, PATTERNS, REGIMES, class_key, named_class
 from ..core.tolerances import resolve_tol
@@ -166,7 +167,7 @@ def class_info(pattern_A: str, pattern_B: str, regime: str, offpath: str = "free
         both posteriors reach the threshold).
     """
     if offpath not in OFFPATH:
-        raise ValueError(f"offpath must be one of {', '.join(OFFPATH)} (got {offpath!r})")
+        raise ParameterError(f"offpath must be one of {', '.join(OFFPATH)} (got {offpath!r})")
     t = coop_threshold(L, k)
     pats = (pattern_A, pattern_B)
     on = [_onpath(pats[i], _state_syms(i)[0]) for i in (0, 1)]

@@ -40,7 +40,7 @@ from .conditions import SYMBOLS
 from .kernel import class_arrays, evaluate_classes
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
-           "ALIASES", "axis_parameters", "grid_args"]
+           "ALIASES", "axis_parameters", "grid_args", "MAX_CELLS"]
 
 #: Parameters that can be put on an axis.
 AXES = tuple(f.name for f in fields(Params))
@@ -147,13 +147,20 @@ def cell_centres(lim, n: int) -> np.ndarray:
     return lo + (np.arange(n) + 0.5) * (hi - lo) / n
 
 
-def _check_axes(base: Params, x, y, xs, ys):
+def _check_axes(base: Params, x, y, xs, ys, xlim=None, ylim=None):
     gx, gy = axis_parameters(x), axis_parameters(y)
     if set(gx) & set(gy):
         raise ParameterError(f"the two axes must move different parameters (got {x!r} and {y!r})")
-    for group, vals in ((gx, xs), (gy, ys)):
+    for group, vals, lim, what in ((gx, xs, xlim, "xlim"), (gy, ys, ylim, "ylim")):
         for v in (vals[0], vals[-1]):
-            base.replace(**{n: float(v) for n in group})  # raises ParameterError
+            try:
+                base.replace(**{n: float(v) for n in group})
+            except ParameterError as exc:
+                if lim is None:
+                    raise
+                raise ParameterError(
+                    f"{what} {tuple(float(u) for u in lim)} puts cells outside the domain of "
+                    f"{group[0]}: {exc}") from None
     for prior in ("pA", "pB"):
         if prior not in gx + gy and not 0 < getattr(base, prior) < 1:
             raise ParameterError(
@@ -175,10 +182,47 @@ def grid_args(base: Params, x: str, y: str, xs, ys) -> tuple:
                  for name in SYMBOLS)
 
 
+#: Largest number of cells per axis a map accepts (checked before any work).
+MAX_CELLS = 5000
+
+
+def _cells(v, what):
+    import numbers
+
+    if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+        raise ParameterError(f"{what} must be a positive integer (got {v!r})")
+    if not 1 <= v <= MAX_CELLS:
+        raise ParameterError(f"{what} must lie in [1, {MAX_CELLS}] (got {v!r})")
+    return int(v)
+
+
 def _grid(n):
-    if isinstance(n, int):
-        return n, n
-    return int(n[0]), int(n[1])
+    """``(nx, ny)`` from ``n`` (an int, or a pair of ints), validated.
+
+    Examples
+    --------
+    >>> _grid(3), _grid((4, 5))
+    ((3, 3), (4, 5))
+    """
+    if isinstance(n, (tuple, list)):
+        if len(n) != 2:
+            raise ParameterError(f"n must be a positive integer or a pair of them (got {n!r})")
+        return _cells(n[0], "n[0]"), _cells(n[1], "n[1]")
+    v = _cells(n, "n")
+    return v, v
+
+
+def _check_base(base, lims):
+    if not isinstance(base, Params):
+        raise TypeError(f"base must be a Params (got {type(base).__name__})")
+    for name, lim in lims:
+        try:
+            lo, hi = (float(v) for v in lim)
+        except (TypeError, ValueError):
+            raise ParameterError(f"{name} must be a pair of numbers (got {lim!r})") from None
+        if not (np.isfinite(lo) and np.isfinite(hi)) or not lo < hi:
+            raise ParameterError(
+                f"{name} must be two finite numbers, the first below the second (got {lim!r})")
 
 
 def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0, 1),
@@ -230,10 +274,11 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     if scope == "all" and offpath != "free":
         raise ParameterError(
             "scope='all' needs offpath='free' (the semi-separating search uses it)")
+    _check_base(base, (("xlim", xlim), ("ylim", ylim)))
     tol = resolve_tol(tol)
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
-    _check_axes(base, x, y, xs, ys)
+    _check_axes(base, x, y, xs, ys, xlim, ylim)
     values = dict(zip(SYMBOLS, grid_args(base, x, y, xs, ys)))
     if scope == "all":
         ca = class_arrays(values, tol, offpath, restrict_to)
@@ -305,9 +350,10 @@ def region_map_pointwise(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1)
     period-1 mixing (about a second per cell).  ``processes > 1`` spreads the cells over worker processes; the
     result does not depend on it.
     """
+    _check_base(base, (("xlim", xlim), ("ylim", ylim)))
     nx, ny = _grid(n)
     xs, ys = cell_centres(xlim, nx), cell_centres(ylim, ny)
-    _check_axes(base, x, y, xs, ys)
+    _check_axes(base, x, y, xs, ys, xlim, ylim)
     names = list(CLASS_KEYS)
     if restrict_to is not None:
         names = [nm for nm in names if nm in set(restrict_to)]

@@ -5,11 +5,12 @@ enumerator and Gambit).
 The registry ``data/claims.yml`` lists every formal claim of the main text;
 each names a check in :data:`CHECKS` that returns a :class:`Verdict`
 (``reproduced``, ``not reproduced`` with a :class:`Witness`, or
-``reproduced only under`` a stated alternative).  The *main-text
-specification* is the one the figure notes state (``H = 1.5, L = -0.1, k
-= 0.9``) plus the solver's defaults for what the text leaves open:
-salience ``theta = 1``, weak Pareto dominance judged type by type, free
-off-path beliefs, and PBE with pure period-1 play.  The alternatives
+``reproduced only under`` a stated alternative).  Verdicts are judged at
+what the figure notes state (``H = 1.5, L = -0.1, k = 0.9``) and, for what
+the main text leaves open, at the *assumed defaults*
+(:data:`~trustgame.audit.tables.ASSUMED_DEFAULTS`): salience ``theta =
+1``, weak Pareto dominance judged type by type, free off-path beliefs, and
+PBE with pure period-1 play.  The alternatives
 searched are the ones the replication-notes chapter discusses: strict and
 ex-ante dominance, other salience values, the off-path conventions,
 comparing only the paper's named equilibria, period-1 mixing, and another
@@ -28,7 +29,8 @@ Modules, lowest first:
   :mod:`~trustgame.audit.checks_figure3`,
   :mod:`~trustgame.audit.checks_cases`;
 * :mod:`~trustgame.audit.alternatives` (the alternative specifications
-  figure by figure), :mod:`~trustgame.audit.tables` (pandas tables);
+  figure by figure), :mod:`~trustgame.audit.tables` (the book's tables:
+  the verdict table, the readings that restore claims, the headline);
 * the independent cross-checks: :mod:`~trustgame.audit.bruteforce`,
   :mod:`~trustgame.audit.crosscheck` and :mod:`~trustgame.audit.qre`
   (Gambit).
@@ -79,7 +81,26 @@ from .registry import (
     run_all,
     run_check,
 )
-from .tables import verdict_frame, witness_frame
+from .tables import (
+    ASSUMED_DEFAULTS,
+    READINGS,
+    HtmlBlock,
+    HtmlTable,
+    alternative_frame,
+    alternative_rows,
+    figure_verdicts,
+    headline,
+    hinges_on,
+    html_table,
+    main_findings,
+    prose,
+    readings_table,
+    verdict_counts,
+    verdict_frame,
+    verdict_table,
+    witness_frame,
+    witness_table,
+)
 
 __all__ = [
     # the registry
@@ -108,9 +129,25 @@ __all__ = [
     "theta_bounds_fig3",
     "theta_scan_fig3",
     # the book's tables
+    "ASSUMED_DEFAULTS",
+    "READINGS",
+    "HtmlTable",
+    "HtmlBlock",
+    "hinges_on",
+    "verdict_counts",
+    "verdict_table",
+    "readings_table",
+    "main_findings",
+    "headline",
+    "figure_verdicts",
     "alternative_table",
+    "alternative_rows",
+    "alternative_frame",
+    "html_table",
+    "prose",
     "verdict_frame",
     "witness_frame",
+    "witness_table",
     # independent cross-checks
     "brute_force_equilibria",
     "brute_force_efficient",

@@ -3,7 +3,8 @@
 The registry ``data/claims.yml`` lists every formal claim of the main text
 of Goldfien, Joseph and McManus (2026): an id, the section it comes from, a
 paraphrase in our words (or a short quote), the name of the check in
-:data:`CHECKS` and the verdict we recorded.  Each check evaluates its claim
+:data:`CHECKS`, the verdict we recorded and the section of the
+replication notes that gives the evidence.  Each check evaluates its claim
 with the solver and returns a :class:`Verdict`:
 
 ``reproduced``
@@ -30,15 +31,15 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..cases.codebook import DATA_DIR
+from ..core.datafiles import load_yaml
 from ..core.errors import ClaimsError
 
 __all__ = ["STATUSES", "REPRODUCED", "NOT_REPRODUCED", "ONLY_UNDER", "Witness", "Verdict",
@@ -142,6 +143,10 @@ class Claim:
         recorded verdict.
     quote : str or None
         A short quotation of the paper, when the paraphrase is not enough.
+    notes : str or None
+        The label of the section of the replication notes that gives the
+        evidence (``book/replication_notes.ipynb``), e.g.
+        ``"notes-salience"``.
     row : int
         1-based position in the file.
 
@@ -157,10 +162,14 @@ class Claim:
     check: str
     verdict: str
     quote: str | None = None
+    notes: str | None = None
     row: int = 0
 
 
 _FIELDS = ("id", "section", "claim", "check", "verdict")
+_OPTIONAL = ("quote", "notes")
+#: The form of a label of the notes (also an HTML id).
+_LABEL = re.compile(r"[a-z][a-z0-9-]*")
 
 #: Check name -> function returning a :class:`Verdict`; filled by
 #: :func:`check` as the check modules are imported.
@@ -208,10 +217,13 @@ def load_claims(path=None) -> list[Claim]:
     Raises
     ------
     ClaimsError
-        When the file is not a list of mappings, a field is missing or
-        empty, an id repeats, the check is unknown or the verdict is not one
-        of :data:`STATUSES`; the message names the file, the row and the
-        rule.
+        When the file cannot be read strictly (not UTF-8, a NUL byte, a
+        duplicate key, not valid YAML: see
+        :func:`trustgame.core.datafiles.load_yaml`), is not a list of
+        mappings, a field is missing or empty, an id repeats, the check is
+        unknown, the verdict is not one of :data:`STATUSES` or ``notes`` is
+        not a label; the message is one line naming the file, the line or
+        claim, and the rule.
 
     Examples
     --------
@@ -220,10 +232,7 @@ def load_claims(path=None) -> list[Claim]:
     'threshold-definition'
     """
     path = Path(path) if path is not None else CLAIMS_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise ClaimsError(f"{path}: not valid YAML ({err})") from err
+    data = load_yaml(path, error=ClaimsError)
     if not isinstance(data, list):
         raise ClaimsError(f"{path}: the registry must be a list of claims")
     out, seen = [], set()
@@ -235,7 +244,7 @@ def load_claims(path=None) -> list[Claim]:
             if not isinstance(row.get(f), str) or not row[f].strip():
                 raise ClaimsError(f"{where}: field {f!r} is required and must be a "
                                   "non-empty string")
-        unknown = set(row) - set(_FIELDS) - {"quote"}
+        unknown = set(row) - set(_FIELDS) - set(_OPTIONAL)
         if unknown:
             raise ClaimsError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         if row["id"] in seen:
@@ -246,9 +255,14 @@ def load_claims(path=None) -> list[Claim]:
         if row["verdict"] not in STATUSES:
             raise ClaimsError(f"{where}: verdict must be one of {', '.join(STATUSES)} "
                               f"(got {row['verdict']!r})")
+        notes = row.get("notes")
+        if notes is not None and not (isinstance(notes, str) and _LABEL.fullmatch(notes)):
+            raise ClaimsError(f"{where}: notes must be a label of the replication notes "
+                              f"(lower-case letters, digits and hyphens; got {notes!r})")
         out.append(Claim(row["id"].strip(), row["section"].strip(), " ".join(row["claim"].split()),
                          row["check"].strip(), row["verdict"].strip(),
-                         " ".join(row["quote"].split()) if row.get("quote") else None, i))
+                         " ".join(row["quote"].split()) if row.get("quote") else None,
+                         notes, i))
     return out
 
 

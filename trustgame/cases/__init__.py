@@ -24,7 +24,8 @@ Modules, lowest first:
 :mod:`~trustgame.cases.paths`
     The path of play an equilibrium predicts and the one a timeline records.
 :mod:`~trustgame.cases.tables`
-    Rows and Markdown tables for the book.
+    Rows and Markdown tables for the book (plain-English labels, the
+    evidence folded per row), and a filled copy of the case template.
 
 The figures (:func:`trustgame.viz.plot_case_map`,
 :func:`trustgame.viz.plot_timeline`) live in :mod:`trustgame.viz.case_plots`.
@@ -76,7 +77,27 @@ from .loading import (
     phase_spans,
 )
 from .paths import observed_path, predicted_path
-from .tables import codebook_rows, codings_rows, fill_template, markdown_table, timeline_rows
+from .tables import (
+    PARAMETER_SYMBOLS,
+    case_table,
+    codebook_rows,
+    codebook_table,
+    codings_rows,
+    details,
+    equilibrium_text,
+    event_label,
+    fill_template,
+    format_date,
+    format_path,
+    format_point,
+    markdown_table,
+    parameter_label,
+    scope_table,
+    sensitivity_markdown,
+    shares_table,
+    timeline_rows,
+    timeline_table,
+)
 
 __all__ = [
     "SEED",
@@ -114,6 +135,20 @@ __all__ = [
     "codings_rows",
     "codebook_rows",
     "timeline_rows",
+    "PARAMETER_SYMBOLS",
+    "parameter_label",
+    "equilibrium_text",
+    "format_date",
+    "format_path",
+    "format_point",
+    "details",
+    "case_table",
+    "codebook_table",
+    "timeline_table",
+    "shares_table",
+    "sensitivity_markdown",
+    "scope_table",
+    "event_label",
     "phase_spans",
     "fill_template",
     "case_map",

@@ -19,12 +19,11 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from ..core.datafiles import DATA_DIR, load_yaml
 from ..core.domain import PARAMETERS
 from ..core.errors import CaseDataError
 
@@ -35,15 +34,6 @@ __all__ = ["NOT_CODED", "DATA_DIR", "BOX_PARAMETERS", "REQUIRED_PARAMETERS", "Sc
 NOT_CODED = "not coded"
 
 
-def _data_dir() -> Path:
-    """``trustgame/data`` inside an installed wheel; the top-level ``data/``
-    beside the package in a checkout (and in the editable install)."""
-    package = Path(str(resources.files("trustgame")))
-    return package / "data" if (package / "data").is_dir() else package.parent / "data"
-
-
-#: The data folder, located through :mod:`importlib.resources`.
-DATA_DIR = _data_dir()
 
 
 #: Parameters that form the box (the fields of :class:`trustgame.core.model.Params`).
@@ -220,12 +210,13 @@ def load_codebook(path=None) -> Codebook:
     (0.6666666666666667, 1.5)
     """
     path = Path(path) if path is not None else DATA_DIR / "codebook.yml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CaseDataError(path, "document", "-", f"not valid YAML ({exc})") from exc
+    raw = load_yaml(path, CaseDataError)
     if not isinstance(raw, dict) or not isinstance(raw.get("scales"), dict):
         raise CaseDataError(path, "document", "scales", "a mapping 'scales' is required")
+    unknown = sorted(set(raw) - {"scales"}, key=str)
+    if unknown:
+        raise CaseDataError(path, "document", str(unknown[0]),
+                            "unknown top-level key (only 'scales' is read)")
     scales, owner = {}, {}
     for sname, s in raw["scales"].items():
         where = f"scale {sname!r}"
@@ -250,9 +241,15 @@ def load_codebook(path=None) -> Codebook:
         # trustgame.cases.loading.CODING_BOUNDS).
         open_ends = transform == "weight" or bool({"pA", "pB"} & set(params))
         labels, seen = [], set()
-        for i, entry in enumerate(s.get("labels") or (), start=1):
+        entries = s.get("labels") or []
+        if not isinstance(entries, list):
+            raise CaseDataError(path, where, "labels", "labels must be a list of entries")
+        for i, entry in enumerate(entries, start=1):
             ew = f"scale {sname!r} entry {i}"
-            lab = str((entry or {}).get("label", "")).strip()
+            if not isinstance(entry, dict):
+                raise CaseDataError(path, ew, "label", "an entry must be a mapping with label, "
+                                                       f"interval and rationale (got {entry!r})")
+            lab = str(entry.get("label", "")).strip()
             if not lab or lab == NOT_CODED:
                 raise CaseDataError(path, ew, "label", f"invalid label {lab!r}")
             if lab in seen:
@@ -272,11 +269,23 @@ def load_codebook(path=None) -> Codebook:
             labels.append((lab, iv, " ".join(rationale.split())))
         cats = tuple(str(c) for c in (s.get("categories") or ()))
         alts = s.get("alternatives") or {}
-        for p in alts:
+        if not isinstance(alts, dict):
+            raise CaseDataError(path, where, "alternatives",
+                                "a mapping parameter -> list of numbers is required")
+        for p, vals in alts.items():
             if p not in params:
                 raise CaseDataError(path, where, "alternatives",
                                     f"{p!r} is not a parameter of this scale")
+            if (not isinstance(vals, list) or not vals
+                    or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                               and math.isfinite(v) for v in vals)):
+                raise CaseDataError(path, where, "alternatives",
+                                    f"{p}: need a list of finite numbers (got {vals!r})")
         alts = tuple((p, tuple(float(v) for v in vals)) for p, vals in alts.items())
         scales[sname] = Scale(sname, params, " ".join(str(s.get("quantity", "")).split()),
                               transform, tuple(labels), cats, alts)
+    missing = [p for p in REQUIRED_PARAMETERS if p != "prediction" and p not in owner]
+    if missing:
+        raise CaseDataError(path, "document", "scales",
+                            f"no scale codes {', '.join(missing)} (is the file complete?)")
     return Codebook(path, scales)

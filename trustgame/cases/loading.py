@@ -30,12 +30,12 @@ Examples
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.datafiles import read_csv
 from ..core.domain import DOMAIN
 from ..core.errors import CaseDataError
 from ..core.naming import CLASS_KEYS
@@ -48,8 +48,8 @@ from .codebook import (
     load_codebook,
 )
 
-__all__ = ["CASE_COLUMNS", "TIMELINE_COLUMNS", "ROLES", "ARENAS", "SIDES", "CODING_BOUNDS",
-           "Coding", "Event", "Case", "read_table", "load_case_file", "load_timeline",
+__all__ = ["CASE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_OPTIONAL", "ROLES", "ARENAS", "SIDES",
+           "CODING_BOUNDS", "Coding", "Event", "Case", "read_table", "load_case_file", "load_timeline",
            "load_cases", "as_case", "check_equilibrium_name", "phase_spans"]
 
 #: Columns of a case table.
@@ -58,6 +58,9 @@ CASE_COLUMNS = ("case", "state_A", "state_B", "parameter", "refers_to", "paper_w
 #: Columns of a timeline.
 TIMELINE_COLUMNS = ("case", "date", "end", "side", "actor", "action", "arena", "role",
                     "source", "date_note")
+#: Optional columns of a timeline: ``label``, the event's short label in the
+#: timeline figure (blank or absent: made from the event's text).
+TIMELINE_OPTIONAL = ("label",)
 #: Roles of events in the model.
 ROLES = ("period-1 signal", "period-1 defection", "period-2 cooperation", "belief update",
          "context")
@@ -132,7 +135,9 @@ class Event:
     Examples
     --------
     >>> e = Event(1, "1987-12", "", "both", "Reagan and Gorbachev", "INF Treaty signed",
-    ...           "international", "period-2 cooperation", "Kydd 2005", "paper")
+    ...           "international", "period-2 cooperation", "Kydd 2005", "paper", label="INF")
+    >>> e.label
+    'INF'
     >>> e.start, e.stop
     (datetime.date(1987, 12, 1), datetime.date(1987, 12, 31))
     >>> round(e.mid, 3), e.start_year, e.end_year
@@ -149,6 +154,8 @@ class Event:
     role: str
     source: str
     date_note: str
+    #: Short label for the timeline figure ("" when the file gives none).
+    label: str = ""
 
     @property
     def start(self) -> dt.date:
@@ -250,14 +257,19 @@ class Case:
         return tuple(out)
 
 
-def read_table(path: Path, columns: tuple) -> list:
+def read_table(path: Path, columns: tuple, unique: tuple = (), optional: tuple = ()) -> list:
     """Rows of a CSV file as dicts of stripped strings.
+
+    Reads through :func:`trustgame.core.datafiles.read_csv`: the header
+    must name every one of ``columns`` and may name some of ``optional``
+    (an absent optional column is absent from the dicts), nothing else,
+    and every row has as many fields.
 
     Raises
     ------
     CaseDataError
-        For a missing column, a row with more fields than the header, or a
-        file that is not UTF-8.
+        For bytes that are not UTF-8, a NUL byte, a missing, unknown or
+        repeated column, a short or long row, or a repeated ``unique`` key.
 
     Examples
     --------
@@ -265,21 +277,7 @@ def read_table(path: Path, columns: tuple) -> list:
     >>> rows[0]["parameter"], rows[0]["label"]
     ('pA', 'high')
     """
-    try:
-        with open(path, newline="", encoding="utf-8") as f:
-            reader = csv.DictReader(f)
-            header = reader.fieldnames or []
-            for col in columns:
-                if col not in header:
-                    raise CaseDataError(path, "header", col, "required column is missing")
-            rows = []
-            for i, r in enumerate(reader, start=1):
-                if None in r:
-                    raise CaseDataError(path, i, "-", "more fields than columns in the header")
-                rows.append({k: (v or "").strip() for k, v in r.items()})
-            return rows
-    except UnicodeDecodeError as exc:
-        raise CaseDataError(path, "document", "-", "not UTF-8 text") from exc
+    return read_csv(path, columns, optional=optional, unique=unique, error=CaseDataError)
 
 
 def _parse_assumed(path, i, parameter, text):
@@ -407,6 +405,11 @@ def _by_date(events) -> tuple:
 def load_timeline(path) -> dict:
     """Read and validate a timeline file.
 
+    The columns are :data:`TIMELINE_COLUMNS` and, optionally, ``label``
+    (:data:`TIMELINE_OPTIONAL`), the short label of the event in the
+    timeline figure; a timeline without the column loads with every
+    label blank.
+
     Returns
     -------
     dict
@@ -422,12 +425,16 @@ def load_timeline(path) -> dict:
     Examples
     --------
     >>> ev = load_timeline(DATA_DIR / "timelines" / "korea.csv")["korea"]
-    >>> ev[0].date, ev[0].role
-    ('1961-05-16', 'context')
+    >>> ev[0].date, ev[0].role, ev[0].label
+    ('1961-05-16', 'context', 'Military coup')
     """
     path = Path(path)
     out = {}
-    for i, r in enumerate(read_table(path, TIMELINE_COLUMNS), start=1):
+    rows = read_table(path, TIMELINE_COLUMNS, unique=("case", "date", "actor", "action"),
+                      optional=TIMELINE_OPTIONAL)
+    if not rows:
+        raise CaseDataError(path, "document", "case", "the timeline has no events")
+    for i, r in enumerate(rows, start=1):
         if not _KEY.match(r["case"]):
             raise CaseDataError(path, i, "case", f"invalid case key {r['case']!r}")
         for col in ("date", "end"):
@@ -452,7 +459,7 @@ def load_timeline(path) -> dict:
             if not r[col]:
                 raise CaseDataError(path, i, col, "must not be empty")
         ev = Event(i, r["date"], r["end"], r["side"], r["actor"], r["action"], r["arena"],
-                   r["role"], r["source"], r["date_note"])
+                   r["role"], r["source"], r["date_note"], r.get("label", ""))
         out.setdefault(r["case"], []).append(ev)
     return {k: _by_date(v) for k, v in out.items()}
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from .errors import ParameterError
 
-__all__ = ["Domain", "DOMAIN", "PARAMETERS", "check_value", "is_real"]
+__all__ = ["Domain", "DOMAIN", "PARAMETERS", "check_value", "is_real", "is_finite"]
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,11 @@ class Domain:
         if (self.lo, self.hi, self.lo_open, self.hi_open) == (0, 1, False, False):
             return "must be a probability in [0, 1]" if self.name[0] == "p" else "must lie in [0, 1]"
         if math.isinf(self.hi):
-            return f"must be greater than {_num(self.lo)}" + ("" if self.lo_open else " or equal")
+            return (f"must be greater than {_num(self.lo)}" if self.lo_open
+                    else f"must be at least {_num(self.lo)}")
         if math.isinf(self.lo):
-            return f"must be less than {_num(self.hi)}" + ("" if self.hi_open else " or equal")
+            return (f"must be less than {_num(self.hi)}" if self.hi_open
+                    else f"must be at most {_num(self.hi)}")
         left = "(" if self.lo_open else "["
         right = ")" if self.hi_open else "]"
         return f"must lie in {left}{_num(self.lo)}, {_num(self.hi)}{right}"
@@ -108,6 +110,30 @@ def is_real(v) -> bool:
     return isinstance(v, (numbers.Real, Fraction)) and not isinstance(v, bool)
 
 
+def is_finite(v) -> bool:
+    """Whether a real ``v`` (Python, numpy of any width, ``Fraction``,
+    sympy) is finite; a huge ``Fraction`` or int counts as finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_finite(np.float16("inf")), is_finite(np.float32("nan")), is_finite(0.5)
+    (False, False, True)
+    """
+    if isinstance(v, (int, Fraction)):
+        return True
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:
+        return True
+
+
+def _is_infinite_symbol(v) -> bool:
+    """sympy's ``oo``, ``-oo``, ``zoo`` and ``nan`` are not ``numbers.Real``."""
+    return type(v).__module__.startswith("sympy") and getattr(v, "is_finite", None) is False \
+        or type(v).__name__ == "NaN"
+
+
 def check_value(name: str, value) -> None:
     """Raise :class:`~trustgame.core.errors.ParameterError` unless ``value``
     is an admissible value of parameter ``name``; the message names the
@@ -121,8 +147,10 @@ def check_value(name: str, value) -> None:
     trustgame.core.errors.ParameterError: L must be less than 1 (got 1.0)
     """
     if not is_real(value):
+        if _is_infinite_symbol(value):
+            raise ParameterError(f"{name} must be finite (got {value!r})")
         raise ParameterError(f"{name} must be a real number (got {value!r})")
-    if isinstance(value, float) and not math.isfinite(value):
+    if not is_finite(value):
         raise ParameterError(f"{name} must be finite (got {value!r})")
     d = DOMAIN[name]
     if not d.admits(value):

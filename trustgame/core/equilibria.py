@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
+from .errors import ParameterError
 from .model import ACTIONS, HISTORIES, STATES, C, D, Game, stage_payoff
 from .period2 import Continuation, aggregate, continuation_payoff, solve_period2
 from .tolerances import resolve_tol
@@ -343,7 +344,7 @@ def check_profile(game: Game, period1: tuple, onpath_choice: dict | None = None,
             opts = [c for c in opts if c.kind == onpath_choice[_hist(a, b)]]
         options.append(opts)
     if offpath not in OFFPATH:
-        raise ValueError(f"offpath must be one of {', '.join(OFFPATH)} (got {offpath!r})")
+        raise ParameterError(f"offpath must be one of {', '.join(OFFPATH)} (got {offpath!r})")
     found = []
     offpath_opts = [_offpath_options(game, s, mass, post, tol, offpath) for s in (0, 1)]
     for combo in product(*options):

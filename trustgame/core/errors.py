@@ -59,7 +59,8 @@ class CaseDataError(DataError):
         self.column = column
         self.rule = rule
         where = f"row {row}" if isinstance(row, int) else str(row)
-        super().__init__(f"{self.file.name}, {where}, column {column!r}: {rule}")
+        col = f", column {column!r}" if column and column != "-" else ""
+        super().__init__(f"{self.file.name}, {where}{col}: {rule}")
 
 
 class ClaimsError(DataError):

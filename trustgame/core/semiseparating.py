@@ -599,8 +599,35 @@ def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibri
     for e in found:
         if any(_same_eq(e, k, MIXED_TOL) for k in list(known) + out):
             continue
+        if not _period2_consistent(e, MIXED_TOL):
+            continue
         out.append(e)
     return out
+
+
+def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
+    """Whether every type's period-2 action after every history is a best
+    response, with the gap measured relative to the payoff scale.
+
+    The search solves its linear systems in floating point; where the
+    payoffs are many orders of magnitude apart (``k`` or ``theta`` near
+    1e5 beside payoffs of order one) a solution can miss a period-2
+    threshold by more than its tolerance.  Such a candidate is not an
+    equilibrium of the game and is not reported.
+    """
+    g = eq.game
+    for h, cont in enumerate(eq.period2):
+        for s in (0, 1):
+            o = 1 - s
+            y = sum(m * x for m, x in zip(eq.offpath_beliefs[h][o], cont.x[o]))
+            for n, t in enumerate(g.types[s]):
+                gain = (y * stage_payoff(C, C, t.e2, 0, g.k) + (1 - y) * stage_payoff(C, D, t.e2, 0, g.k)
+                        - y * stage_payoff(D, C, t.e2, 0, g.k) - (1 - y) * stage_payoff(D, D, t.e2, 0, g.k))
+                scale = tol * max(1.0, abs(float(g.k)), abs(float(t.e2)))
+                x = cont.x[s][n]
+                if (x > ZERO_TOL and gain < -scale) or (x < 1 - ZERO_TOL and gain > scale):
+                    return False
+    return True
 
 
 def _build(game, sides, regimes, xa, xb, menus, family):
@@ -635,7 +662,10 @@ def _build(game, sides, regimes, xa, xb, menus, family):
         if reg == "CC":
             xA = xB = 1.0
         elif reg == "mixed":
-            xA, xB = tB / qa, tA / qb
+            # a posterior at the threshold within tol (possibly 0 when the
+            # threshold is tiny) makes the counterpart cooperate outright
+            xA = tB / qa if qa > 0 else 1.0
+            xB = tA / qb if qb > 0 else 1.0
         elif reg == "K_A":
             xA = 1.0
             sb = val(sides[1].s(b), 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .equilibria import Equilibrium, pure_equilibria
+from .errors import ParameterError
 from .model import Game, Params
 from .refinement import efficient_mask
 from .tolerances import resolve_tol
@@ -124,12 +125,14 @@ def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
     -------
     Solution
     """
+    if not isinstance(params, (Params, Game)):
+        raise TypeError(f"solve: params must be a Params or a Game (got {type(params).__name__})")
     game = params.game() if isinstance(params, Params) else params
     tol = resolve_tol(tol, game.exact)
     eqs = pure_equilibria(game, tol=tol, offpath=offpath)
     searched = False
     if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {SCOPES} (got {scope!r})")
+        raise ParameterError(f"scope must be one of {', '.join(SCOPES)} (got {scope!r})")
     if (scope == "all" and offpath == "free" and not game.exact
             and all(len(ts) == 2 for ts in game.types)):
         from .semiseparating import semi_separating_equilibria

@@ -21,7 +21,7 @@ from typing import Any
 
 __all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "PIVOT_TOL", "TINY", "MIX_MARGIN",
            "MIXED_TOL", "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "BISECT_TOL",
-           "resolve_tol"]
+           "VERIFY_MARGIN", "resolve_tol"]
 
 #: Default numerical tolerance for every weak inequality in the package.
 #: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
@@ -64,6 +64,12 @@ MIXED_TOL = 1e-6
 #: profile when its probability exceeds this.
 REACH_TOL = 1e-6
 
+#: The independent deviation check (:func:`trustgame.core.verify.violations`)
+#: allows this multiple of the solver's tolerance, so that a payoff gap the
+#: solver accepts at exactly its tolerance (H - 1 = 1e-9, say) does not fail
+#: the check on the last bit of rounding.
+VERIFY_MARGIN = 2.0
+
 #: Tolerance of the independent brute-force deviation check, whose grid of
 #: deviations is coarser than the solver's closed forms.
 CHECK_TOL = 1e-7
@@ -92,4 +98,19 @@ def resolve_tol(tol: Any, exact: bool = False):
     """
     if tol is None:
         return 0 if exact else DEFAULT_TOL
+    import math
+    from numbers import Real
+
+    from .errors import ParameterError
+
+    if not isinstance(tol, Real) or isinstance(tol, bool):
+        raise ParameterError(f"tol must be a real number (got {tol!r})")
+    try:
+        finite = math.isfinite(float(tol))
+    except OverflowError:
+        finite = True
+    if not finite:
+        raise ParameterError(f"tol must be finite (got {tol!r})")
+    if tol < 0:
+        raise ParameterError(f"tol must be at least 0 (got {tol!r})")
     return tol

@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 from .model import ACTIONS, HISTORIES, STATES, stage_payoff
-from .tolerances import DEFAULT_TOL, MIXED_TOL
+from .tolerances import DEFAULT_TOL, MIXED_TOL, VERIFY_MARGIN
 
 __all__ = ["violations", "period1_values"]
 
@@ -88,6 +88,12 @@ def violations(eq, tol=None) -> list[str]:
         tol = 0 if eq.game.exact else (MIXED_TOL if eq.method == "semi-separating" else DEFAULT_TOL)
     g = eq.game
     bad = []
+    # payoffs scale with theta and with the largest payoff entry: compare
+    # them relative to that scale (1 at ordinary points of order one), with
+    # the margin VERIFY_MARGIN over the solver's own tolerance
+    size = VERIFY_MARGIN * max([1.0, abs(float(g.k))] + [abs(float(t.e1)) for ts in g.types for t in ts]
+                               + [abs(float(t.e2)) for ts in g.types for t in ts])
+    ptol = [tol * size * max(1.0, abs(float(th))) for th in g.theta]
     # 1. Bayes' rule on the path
     for s in (0, 1):
         types = g.types[s]
@@ -116,21 +122,22 @@ def violations(eq, tol=None) -> list[str]:
                 uc = stage_payoff("C", "C", t.e2, 0, g.k) * y + stage_payoff("C", "D", t.e2, 0, g.k) * (1 - y)
                 ud = stage_payoff("D", "C", t.e2, 0, g.k) * y + stage_payoff("D", "D", t.e2, 0, g.k) * (1 - y)
                 x = cont.x[s][n]
-                if x > tol and uc < ud - tol:
+                if x > tol and uc < ud - tol * size:
                     bad.append(f"{STATES[s]}/{t.name}: cooperates after {hist} but D pays more")
-                if x < 1 - tol and ud < uc - tol:
+                if x < 1 - tol and ud < uc - tol * size:
                     bad.append(f"{STATES[s]}/{t.name}: defects after {hist} but C pays more")
     # 3. and 4. period-1 incentives and payoffs
     for s in (0, 1):
         for n, t in enumerate(g.types[s]):
             v = period1_values(eq, s, n)
             x = eq.period1[s][n]
-            if x > tol and v["C"] < v["D"] - tol:
+            if x > tol and v["C"] < v["D"] - ptol[s]:
                 bad.append(f"{STATES[s]}/{t.name}: plays C in period 1 but D pays more")
-            if x < 1 - tol and v["D"] < v["C"] - tol:
+            if x < 1 - tol and v["D"] < v["C"] - ptol[s]:
                 bad.append(f"{STATES[s]}/{t.name}: plays D in period 1 but C pays more")
             u = x * v["C"] + (1 - x) * v["D"]
-            if abs(u - eq.payoffs[s][n]) > max(tol, DEFAULT_TOL) * 10:
+            floor = DEFAULT_TOL * size * max(1.0, abs(float(g.theta[s])))
+            if abs(u - eq.payoffs[s][n]) > max(ptol[s], floor) * 10:
                 bad.append(f"{STATES[s]}/{t.name}: reported payoff {float(eq.payoffs[s][n]):.6g} "
                            f"differs from recomputed {float(u):.6g}")
     return bad

@@ -3,6 +3,9 @@ and the interactive explorer.
 
 :mod:`trustgame.viz.plotting` draws a :class:`~trustgame.analysis.maps.RegionMap`
 with matplotlib (:func:`plot_map`, :func:`plot_figure`);
+:mod:`trustgame.viz.style` sets the book's figure style
+(:func:`use_book_style`), labels panels (:func:`panel_labels`) and saves
+figures with the same bytes on every run (:func:`save_figure`);
 :mod:`trustgame.viz.painting` paints maps as pixel arrays, which
 :mod:`trustgame.viz.explorer` shows in the interactive explorer and its
 static gallery; :mod:`trustgame.viz.case_plots` draws the cases' parameter
@@ -17,8 +20,10 @@ Examples
 ('--', 0.35)
 """
 
-from .audit_plots import mark_multiple
-from .case_plots import draw_box, plot_case_map, plot_timeline
+from . import audit_plots as _audit_plots
+from . import case_plots as _case_plots
+from .audit_plots import *  # noqa: F403  (its __all__)
+from .case_plots import *  # noqa: F403  (its __all__)
 from .explorer import (
     AXIS_CHOICES,
     AXIS_RANGES,
@@ -43,11 +48,14 @@ from .plotting import (
     MIXING_LAYER,
     STYLES,
     axis_label,
+    legend_below,
     legend_label,
+    overlap_entries,
     plot_figure,
     plot_map,
     style_for,
 )
+from .style import BOOK_RC, SAVE_DPI, SAVE_METADATA, panel_labels, save_figure, use_book_style
 
 __all__ = [
     # plotting
@@ -56,10 +64,19 @@ __all__ = [
     "MIXING_LAYER",
     "STYLES",
     "axis_label",
+    "legend_below",
     "legend_label",
+    "overlap_entries",
     "plot_figure",
     "plot_map",
     "style_for",
+    # style and files
+    "BOOK_RC",
+    "SAVE_DPI",
+    "SAVE_METADATA",
+    "panel_labels",
+    "save_figure",
+    "use_book_style",
     # painting
     "draw_map",
     "legend_entries",
@@ -81,9 +98,4 @@ __all__ = [
     "gallery",
     "params_from_values",
     "rows_html",
-    # case and audit plots
-    "draw_box",
-    "mark_multiple",
-    "plot_case_map",
-    "plot_timeline",
-]
+] + list(_audit_plots.__all__) + list(_case_plots.__all__)

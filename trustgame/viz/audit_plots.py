@@ -1,4 +1,5 @@
-"""Drawing for the replication audit: marks on a region map.
+"""Drawing for the replication audit: marks on a region map, and small
+inline images of figures (the landing page's thumbnails).
 
 Examples
 --------
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from ..analysis.maps import RegionMap
 
-__all__ = ["mark_multiple"]
+__all__ = ["mark_multiple", "thumbnail"]
 
 
 def mark_multiple(m: RegionMap, ax, color: str = "gold", label: str = "two or more PBE-ER") -> int:
@@ -56,3 +57,60 @@ def mark_multiple(m: RegionMap, ax, color: str = "gold", label: str = "two or mo
     ax.legend(handles=handles, labels=labels, loc="upper center", bbox_to_anchor=(0.5, -0.13),
               ncol=2, fontsize="small", frameon=False)
     return int(multi.sum())
+
+
+def thumbnail(fig, alt: str, width: int = 150, href: str | None = None, dpi: int = 200) -> str:
+    """A figure as a small inline image: an ``<img>`` tag with the PNG
+    embedded (so the page needs no image file) and alt text, shown
+    ``width`` CSS pixels wide, optionally linked.
+
+    The PNG is rendered at ``dpi``; keep ``dpi * figure width in inches >=
+    2 * width`` so that it is sharp on a 2x screen.  The figure is closed.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    alt : str
+        What the image shows, in words (required: the book's pages give
+        every image alt text).
+    width : int
+        Displayed width in CSS pixels.
+    href : str, optional
+        Link target of the image.
+    dpi : int
+
+    Returns
+    -------
+    str
+        The HTML.
+
+    Raises
+    ------
+    ValueError
+        If ``alt`` is empty.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(2, 2))
+    >>> html = thumbnail(fig, "an empty square", width=100)
+    >>> html.startswith('<img alt="an empty square"') and "data:image/png;base64," in html
+    True
+    """
+    import base64
+    import html as _html
+    import io
+
+    import matplotlib.pyplot as plt
+
+    if not alt or not alt.strip():
+        raise ValueError("a thumbnail needs alt text")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    img = (f'<img alt="{_html.escape(alt)}" src="data:image/png;base64,{data}" '
+           f'width="{int(width)}" style="max-width:100%;height:auto">')
+    return f'<a href="{_html.escape(href)}">{img}</a>' if href else img

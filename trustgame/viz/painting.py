@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..analysis.maps import RegionMap
-from .plotting import STYLES, axis_label, legend_label, style_for
+from .plotting import STYLES, axis_label, legend_below, legend_label, overlap_entries, style_for
 
 __all__ = ["map_image", "legend_entries", "legend_handles", "draw_map"]
 
@@ -193,8 +193,9 @@ def draw_map(ax, m: RegionMap, efficient: bool = True, legend: bool = True,
     """Draw a map with :func:`map_image` on a matplotlib axis.
 
     The fast counterpart of :func:`trustgame.viz.plotting.plot_map` (same
-    colours and hatches, painted as pixels); used for the explorer and
-    its gallery.  Returns the ``AxesImage``.
+    colours and hatches, painted as pixels, and the same legend below the
+    map, overlapping fills included); used for the explorer and its
+    gallery.  Returns the ``AxesImage``.
     """
     dx, dy = m.xs[1] - m.xs[0], m.ys[1] - m.ys[0]
     extent = (m.xs[0] - dx / 2, m.xs[-1] + dx / 2, m.ys[0] - dy / 2, m.ys[-1] + dy / 2)
@@ -203,11 +204,15 @@ def draw_map(ax, m: RegionMap, efficient: bool = True, legend: bool = True,
     ax.set_xlabel(axis_label(m.x))
     ax.set_ylabel(axis_label(m.y))
     if title:
-        ax.set_title(title, fontsize=9)
+        ax.set_title(title)
     if point is not None:
         ax.plot([point[0]], [point[1]], marker="*", color="#1a1aff", markersize=13,
                 markeredgecolor="white", linestyle="none")
     if legend:
-        ax.legend(handles=legend_handles(legend_entries(m, efficient)), loc="upper center",
-                  bbox_to_anchor=(0.5, -0.15), ncol=2, fontsize=8, frameon=False)
+        from matplotlib.patches import Patch
+
+        handles = legend_handles(legend_entries(m, efficient))
+        handles += [Patch(facecolor=rgb, edgecolor="#404040", linewidth=0.6, label=label)
+                    for label, rgb in overlap_entries(m, efficient)]
+        legend_below(ax, handles)
     return im

@@ -11,6 +11,10 @@ dashed outline, tragic white, semi-tragic random dots, asymmetric
 trust-building diagonal stripes, asymmetric semi-tragic thatching.
 Equilibria the paper does not name get their own hatch from a fixed list.
 The random dots are drawn with a fixed seed, so figures are reproducible.
+The legend sits below the map and has an entry for every equilibrium drawn
+and for every colour that overlapping fills make (:func:`overlap_entries`);
+axes are labelled in typeset notation (:func:`axis_label`).  Maps carry no
+title unless asked for one: in the book the caption names the figure.
 
 Examples
 --------
@@ -32,7 +36,7 @@ from ..core.domain import DOMAIN
 from ..paper.figures import figure_map, figure_params
 
 __all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "LABELS", "AXIS_LABELS",
-           "MIXING_LAYER", "legend_label", "axis_label"]
+           "MIXING_LAYER", "legend_label", "axis_label", "overlap_entries", "legend_below"]
 
 #: Style of each named equilibrium: fill colour, hatch, outline style.
 STYLES = {
@@ -113,12 +117,125 @@ def _grouped(m: RegionMap, efficient: bool):
     return names, masks
 
 
+def _fill_rgb(st) -> np.ndarray:
+    from matplotlib.colors import to_rgb
+
+    return np.array(to_rgb(st["fill"]))
+
+
+def _composite(fills, shape) -> np.ndarray:
+    """RGB image of the fills ``[(style, mask), ...]`` blended over white
+    in drawing order, each with its style's opacity."""
+    img = np.ones(tuple(shape) + (3,))
+    for st, mask in fills:
+        a = float(st.get("alpha", 1.0))
+        img[mask] = (1 - a) * img[mask] + a * _fill_rgb(st)
+    return img
+
+
+def _overlaps(names, masks) -> list:
+    """``(label, rgb)`` of every combination of two or more filled
+    equilibria that share a cell, with the colour the blend gives there."""
+    fills = [(n, style_for(n), mk) for n, mk in zip(names, masks)
+             if style_for(n).get("fill") and mk.any()]
+    fills.sort(key=lambda t: names.index(t[0]))
+    if len(fills) < 2:
+        return []
+    code = np.zeros(fills[0][2].shape, dtype=np.int64)
+    for b, (_n, _st, mk) in enumerate(fills):
+        code |= mk.astype(np.int64) << b
+    combos = [int(c) for c in np.unique(code) if bin(int(c)).count("1") >= 2]
+    combos.sort(key=lambda c: (bin(c).count("1"), [b for b in range(len(fills)) if c >> b & 1]))
+    out = []
+    for c in combos:
+        members = [fills[b] for b in range(len(fills)) if c >> b & 1]
+        labels = [legend_label(n) for n, _st, _mk in members]
+        label = (", ".join(labels[:-1]) + " and " + labels[-1])
+        rgb = _composite([(st, np.ones((1,), bool)) for _n, st, _mk in members], (1,))[0]
+        out.append((label, tuple(float(v) for v in rgb)))
+    return out
+
+
+def overlap_entries(m: RegionMap, efficient: bool = True) -> list:
+    """Legend rows ``(label, rgb)`` for the colours of overlapping fills.
+
+    Where two filled equilibria (trust-building, its mixed-strategy
+    variant, suckers) are both drawn in a cell, their fills blend into a
+    colour of its own; each such combination present on the map gets a
+    row with that colour, so that every colour on the map is in the legend.
+
+    Examples
+    --------
+    >>> from trustgame.paper import figure_map
+    >>> [label for label, _ in overlap_entries(figure_map(3, theta=0.7, n=40))]
+    ['trust-building and suckers']
+    >>> overlap_entries(figure_map(1, n=40))
+    []
+    """
+    arr = m.efficient if efficient else m.exists
+    return _overlaps(list(m.names), list(arr))
+
+
+def _legend_pad(ax) -> float:
+    """Gap between the axes and a legend below them, in legend font sizes:
+    room for the tick labels and the (typeset) axis label."""
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    rc = matplotlib.rcParams
+
+    def pt(key):
+        return FontProperties(size=rc[key]).get_size_in_points()
+
+    ticks = rc["xtick.major.size"] + rc["xtick.major.pad"] + 1.3 * pt("xtick.labelsize")
+    label = rc["axes.labelpad"] + 1.6 * pt("axes.labelsize")
+    return (ticks + label + 4.0) / pt("legend.fontsize")
+
+
+def legend_below(ax, handles, ncol: int = 2):
+    """Put a legend under an axis's x label, outside the plotting area.
+
+    The gap to the axis is room for the tick labels and the typeset axis
+    label at the current style's font sizes, so the legend covers neither
+    the map nor its labels; the legend's text is at ``legend.fontsize``.
+
+    Parameters
+    ----------
+    ax : matplotlib axis
+    handles : list of matplotlib artists
+        The legend's entries (their labels are the legend's text).
+    ncol : int
+        Columns, at most one per entry.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from matplotlib.patches import Patch
+    >>> fig, ax = plt.subplots()
+    >>> legend_below(ax, [Patch(label="one")])._loc == 9  # upper center
+    True
+    >>> plt.close(fig)
+    """
+    return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                     borderaxespad=_legend_pad(ax), ncol=min(ncol, len(handles)),
+                     frameon=False, handlelength=2.2, handleheight=1.1, columnspacing=1.4)
+
+
 def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
              title: str | None = None, seed: int = 0, dot_density: float = 0.5):
     """Draw a region map.
 
     Equilibria with period-1 mixing (maps with ``scope="all"``) are drawn
-    as one layer, "equilibria with period-1 mixing".
+    as one layer, "equilibria with period-1 mixing".  The legend sits
+    below the map and names every equilibrium drawn, and every colour
+    that overlapping fills make (:func:`overlap_entries`).  The axes are
+    labelled in typeset notation (:func:`axis_label`).
 
     Parameters
     ----------
@@ -128,8 +245,10 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
     efficient : bool
         Draw PBE-ER (True) or all PBE (False).
     legend : bool
-        Add a legend naming every equilibrium drawn.
+        Add the legend.
     title : str, optional
+        A title over the map (none by default: in the book the caption
+        says what the figure shows).
     seed : int
         Seed of the random dots.
     dot_density : float
@@ -144,7 +263,7 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
     from matplotlib.patches import Patch
 
     if ax is None:
-        fig, ax = plt.subplots(figsize=(5.6, 5.0))
+        fig, ax = plt.subplots(figsize=(5.6, 5.6))
     else:
         fig = ax.figure
     layer_names, layer_masks = _grouped(m, efficient)
@@ -155,9 +274,17 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
     rng = np.random.default_rng(seed)
     handles = []
     extra = 0
-    # draw fills first, then hatches, dots and outlines
+    # draw fills first (blended into one picture), then hatches, dots and outlines
     order = sorted(range(len(layer_names)),
                    key=lambda c: (style_for(layer_names[c]).get("fill") is None, c))
+    fills = [(style_for(layer_names[c]), layer_masks[c]) for c in order
+             if style_for(layer_names[c]).get("fill") and layer_masks[c].any()]
+    if fills:
+        rgba = np.zeros(layer_masks[0].shape + (4,))
+        rgba[..., :3] = _composite(fills, layer_masks[0].shape)
+        rgba[..., 3] = np.any([mk for _st, mk in fills], axis=0)
+        ax.imshow(rgba, origin="lower", extent=extent, aspect="auto",
+                  interpolation="nearest", zorder=1)
     for c in order:
         name = layer_names[c]
         mask = layer_masks[c]
@@ -167,13 +294,6 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
         if name.split("[")[0] not in STYLES:
             extra += 1
         z = mask.astype(float)
-        if st.get("fill"):
-            rgba = np.zeros(mask.shape + (4,))
-            from matplotlib.colors import to_rgba
-
-            rgba[mask] = to_rgba(st["fill"], st.get("alpha", 1.0))
-            ax.imshow(rgba, origin="lower", extent=extent, aspect="auto",
-                      interpolation="nearest", zorder=1)
         if st.get("hatch"):
             ax.contourf(X, Y, z, levels=[0.5, 1.5], colors="none", hatches=[st["hatch"]],
                         zorder=2)
@@ -199,15 +319,16 @@ def plot_map(m: RegionMap, ax=None, efficient: bool = True, legend: bool = True,
                              edgecolor=st.get("edge") or "black",
                              hatch=(st.get("hatch") or ("..." if st.get("dots") else None)),
                              linestyle=st.get("ls", "-"), label=legend_label(name)))
+    for label, rgb in _overlaps(layer_names, layer_masks):
+        handles.append(Patch(facecolor=rgb, edgecolor="#404040", linewidth=0.6, label=label))
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_xlabel(axis_label(m.x))
     ax.set_ylabel(axis_label(m.y))
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(title)
     if legend and handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13),
-                  ncol=2, fontsize=8, frameon=False)
+        legend_below(ax, handles)
     fig.tight_layout()
     return fig
 
@@ -218,37 +339,72 @@ AXIS_LABELS = {"pA": r"$p_A$ (B's initial trust in A)", "pB": r"$p_B$ (A's initi
                "betaB": r"$\beta_B$ (independence of B's choice)",
                "thetaA": r"$\theta_A$ (salience of period 2 for A)",
                "thetaB": r"$\theta_B$ (salience of period 2 for B)",
-               "H": "$H$", "L": "$L$", "k": "$k$"}
+               "H": "$H$", "L": "$L$", "k": "$k$",
+               "p": r"$p_A = p_B$ (initial trust in each state)",
+               "beta": r"$\beta_A = \beta_B$ (independence of each choice)",
+               "theta": r"$\theta$ (salience of period 2 for both states)"}
 
 
 def axis_label(name: str) -> str:
-    """Axis label of a parameter (the name itself when it has none).
+    """Axis label of a parameter or of an axis that moves both states
+    (``"p"``, ``"beta"``, ``"theta"``), in matplotlib's typeset notation
+    (mathtext); the name itself when it has none.
 
     Examples
     --------
-    >>> axis_label("k"), axis_label("p")
-    ('$k$', 'p')
+    >>> print(axis_label("pA"))
+    $p_A$ (B's initial trust in A)
+    >>> axis_label("k"), axis_label("other")
+    ('$k$', 'other')
     """
     return AXIS_LABELS.get(name, name)
 
 
 def plot_figure(number: int, n: int = 500, dominance: str = "weak", theta=1.0, ax=None,
-                efficient: bool = True, title: str | None = None, scope: str = "pure"):
+                efficient: bool = True, title=None, scope: str = "pure"):
     """Compute and draw Figure ``number`` (1, 2 or 3); returns the figure.
 
     The map is :func:`trustgame.paper.figure_map` (cached there) with
     ``n`` cells per axis; ``theta`` is the salience of both states (None
-    for the model default, 1).  ``title`` defaults to the paper's caption.
+    for the model default, 1).
+
+    Parameters
+    ----------
+    number : int
+        1, 2 or 3.
+    n : int
+        Cells per axis.
+    dominance : {"weak", "strict", "none", "ex-ante"}
+        Refinement.
+    theta : float, optional
+        Salience of period 2 for both states.
+    ax : matplotlib axis, optional
+        Drawn into a new figure when None.
+    efficient : bool
+        Draw PBE-ER (True) or all PBE (False).
+    title : None, bool or str
+        No title by default (the book's caption names the figure);
+        ``True`` for the paper's caption (``FIGURES[number]["title"]``),
+        or a title of your own.
+    scope : {"pure", "all"}
+        ``"all"`` adds the equilibria with period-1 mixing (slow).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
 
     Examples
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> print(plot_figure(3, n=30).axes[0].get_title())
+    >>> plot_figure(3, n=30).axes[0].get_title()
+    ''
+    >>> print(plot_figure(3, n=30, title=True).axes[0].get_title())
     Figure 3: PBE-ER as A's independence varies
     """
     spec = figure_params(number)
     theta = DOMAIN["thetaA"].default if theta is None else theta
     m = figure_map(number, theta=theta, dominance=dominance, n=n, scope=scope)
-    return plot_map(m, ax=ax, efficient=efficient,
-                    title=spec["title"] if title is None else title)
+    if title is True:
+        title = spec["title"]
+    return plot_map(m, ax=ax, efficient=efficient, title=title or None)
