@@ -32,6 +32,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import CaseDataError
+from ..core.naming import book_name
 from .codebook import DATA_DIR, NOT_CODED, format_interval, load_codebook
 from .loading import CASE_COLUMNS, as_case, read_table
 
@@ -75,14 +76,6 @@ _SCALE_NAMES = {
 }
 
 #: Book names of the named equilibria (the ids are those of the solver).
-_EQUILIBRIUM_NAMES = {
-    "trust-building": "trust-building",
-    "tragic": "tragic",
-    "semi-tragic": "semi-tragic",
-    "mixed-trust-building": "mixed-strategy trust-building",
-    "asymmetric-trust-building": "asymmetric trust-building",
-    "asymmetric-semi-tragic": "asymmetric semi-tragic",
-}
 
 _MONTHS = {f"{i:02d}": calendar.month_abbr[i] for i in range(1, 13)}
 
@@ -341,11 +334,7 @@ def equilibrium_text(name: str) -> str:
     >>> equilibrium_text("pool-D/separating:mixed")
     '`pool-D/separating:mixed`'
     """
-    base, _, rest = name.partition("[")
-    if base not in _EQUILIBRIUM_NAMES:
-        return f"`{name}`"
-    text = _EQUILIBRIUM_NAMES[base]
-    return text + (f" ({rest.rstrip(']')} leads)" if rest else "")
+    return book_name(name) or f"`{name}`"
 
 
 def format_date(date: str, end: str = "") -> str:

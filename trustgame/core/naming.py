@@ -36,7 +36,7 @@ from .model import HISTORIES
 
 __all__ = ["PATTERNS", "REGIMES", "CLASSES", "CLASS_KEYS", "NamedClass", "NAMED_CLASSES",
            "class_key", "class_of", "named_class", "pattern", "informative_history",
-           "name_equilibrium"]
+           "name_equilibrium", "BOOK_NAMES", "book_name"]
 
 #: Period-1 pattern names for the two-type game, keyed by (x_security,
 #: x_greedy) probabilities of C.
@@ -101,6 +101,30 @@ NAMED_CLASSES: tuple[NamedClass, ...] = (
 )
 
 _BY_TRIPLE = {c.triple: c for c in NAMED_CLASSES}
+
+#: How the book writes the name of each class the paper names (slug -> words).
+BOOK_NAMES = {c.name: ("mixed-strategy trust-building" if c.name == "mixed-trust-building"
+                       else c.name.replace("asymmetric-", "asymmetric "))
+              for c in NAMED_CLASSES}
+
+
+def book_name(key: str) -> str | None:
+    """The book's words for a named equilibrium id (``name[leader]``
+    allowed), or None for a class the paper does not name.
+
+    Examples
+    --------
+    >>> book_name("asymmetric-semi-tragic[B]")
+    'asymmetric semi-tragic (B leads)'
+    >>> book_name("mixed-trust-building")
+    'mixed-strategy trust-building'
+    >>> book_name("pool-D/pool-D:CC") is None
+    True
+    """
+    base, _, rest = key.partition("[")
+    if base not in BOOK_NAMES:
+        return None
+    return BOOK_NAMES[base] + (f" ({rest.rstrip(']')} leads)" if rest else "")
 
 
 def class_key(triple) -> str:

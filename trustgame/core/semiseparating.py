@@ -71,7 +71,7 @@ from scipy.optimize import linprog
 from .equilibria import Equilibrium, interim_payoffs, type_masses
 from .model import ACTIONS, HISTORIES, C, D, Game, stage_payoff
 from .naming import name_equilibrium
-from .period2 import Continuation
+from .period2 import Continuation, aggregate, continuation_payoff
 from .tolerances import DEFAULT_TOL, MIX_MARGIN, MIXED_TOL, PIVOT_TOL, RANK_TOL, TINY, ZERO_TOL, resolve_tol
 
 __all__ = ["semi_separating_equilibria", "semi_separating_grid", "REGIMES", "MIX_MARGIN"]
@@ -619,10 +619,9 @@ def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
     for h, cont in enumerate(eq.period2):
         for s in (0, 1):
             o = 1 - s
-            y = sum(m * x for m, x in zip(eq.offpath_beliefs[h][o], cont.x[o]))
+            y = aggregate(eq.offpath_beliefs[h][o], cont.x[o])
             for n, t in enumerate(g.types[s]):
-                gain = (y * stage_payoff(C, C, t.e2, 0, g.k) + (1 - y) * stage_payoff(C, D, t.e2, 0, g.k)
-                        - y * stage_payoff(D, C, t.e2, 0, g.k) - (1 - y) * stage_payoff(D, D, t.e2, 0, g.k))
+                gain = continuation_payoff(g, s, n, 1, y) - continuation_payoff(g, s, n, 0, y)
                 scale = tol * max(1.0, abs(float(g.k)), abs(float(t.e2)))
                 x = cont.x[s][n]
                 if (x > ZERO_TOL and gain < -scale) or (x < 1 - ZERO_TOL and gain > scale):

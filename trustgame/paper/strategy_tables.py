@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.model import HISTORIES
+from ..core.naming import book_name
 from ..core.solution import solve
 from .catalogue import CATALOGUE, strategy_rows
 from .figures import FIGURES, figure_map
@@ -41,10 +42,6 @@ STRATEGY_COLUMNS = ("Equilibrium", "State", "Type", "Period 1",
 
 _TYPES = {"security": "security-seeker", "greedy": "greedy"}
 
-_TITLES = {"mixed-trust-building": "mixed-strategy trust-building",
-           "asymmetric-trust-building": "asymmetric trust-building",
-           "asymmetric-semi-tragic": "asymmetric semi-tragic"}
-
 
 def equilibrium_title(key: str) -> str:
     """The name of an equilibrium as a table row prints it.
@@ -56,11 +53,7 @@ def equilibrium_title(key: str) -> str:
     >>> equilibrium_title("pool-D/pool-D:CC")
     'pool-D/pool-D:CC'
     """
-    base, _, rest = key.partition("[")
-    title = _TITLES.get(base, base)
-    if rest:
-        title += f" ({rest.rstrip(']')} leads)"
-    return title
+    return book_name(key) or key
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ import numpy as np
 
 from ..analysis.maps import RegionMap
 from ..core.domain import DOMAIN
+from ..core.naming import BOOK_NAMES
 from ..paper.figures import figure_map, figure_params
 
 __all__ = ["STYLES", "style_for", "plot_map", "plot_figure", "LABELS", "AXIS_LABELS",
@@ -53,15 +54,7 @@ _EXTRA = [("oo", "#7a4f9a"), ("\\\\\\\\", "#b8860b"), ("++", "#2f7f7f"), ("..", 
           ("--", "#555599"), ("||", "#996655"), ("OO", "#446644"), ("**", "#994466")]
 
 #: Legend labels for the paper's names.
-LABELS = {
-    "trust-building": "trust-building",
-    "mixed-trust-building": "mixed-strategy trust-building",
-    "suckers": "suckers",
-    "tragic": "tragic (white)",
-    "semi-tragic": "semi-tragic",
-    "asymmetric-trust-building": "asymmetric trust-building",
-    "asymmetric-semi-tragic": "asymmetric semi-tragic",
-}
+LABELS = {**BOOK_NAMES, "tragic": "tragic (white)"}
 
 
 def style_for(name: str, extra_index: int = 0) -> dict:

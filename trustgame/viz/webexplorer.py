@@ -71,12 +71,7 @@ from ..core.refinement import DOMINANCE
 from ..core.tolerances import DEFAULT_TOL
 from ..paper.figures import FIGURES
 from .explorer import AXIS_RANGES, DEFAULTS
-from .plotting import LABELS, STYLES, style_for
-
-try:  # public since the layered package; older versions had only a private helper
-    from .plotting import legend_label
-except ImportError:  # pragma: no cover
-    legend_label = None
+from .plotting import LABELS, STYLES, legend_label, style_for
 
 __all__ = ["MODEL_JS", "JSPrinter", "expression_graph", "graph_value", "model_data",
            "model_js", "write_model_js", "main"]
@@ -397,14 +392,6 @@ def _exante_js() -> str:
     return f"function(u,o,v,w,q){{w[q] = {pr.doprint(UA)}; w[q+1] = {pr.doprint(UB)};}}"
 
 
-def _label(name: str) -> str:
-    if legend_label is not None:
-        return legend_label(name)
-    base, _, rest = name.partition("[")  # older plotting module
-    lab = LABELS.get(base, name)
-    return lab + (f" ({rest.rstrip(']')} leads)" if rest else "")
-
-
 def _extra_styles() -> list:
     out = [style_for("?", 0)]
     while style_for("?", len(out)) != out[0]:
@@ -468,7 +455,7 @@ def model_data() -> dict:
         histories.append("function(v){return {" + ", ".join(parts) + "};}")
         actions = {st: [PATTERN_ACTIONS[key[i]][0], PATTERN_ACTIONS[key[i]][1]]
                    for i, st in enumerate(STATES)}
-        classes.append({"key": ckey, "label": _label(ckey), "patterns": list(key[:2]),
+        classes.append({"key": ckey, "label": legend_label(ckey), "patterns": list(key[:2]),
                         "regime": key[2], "actions": actions,
                         "named": ckey.split("[")[0] in STYLES})
     graph, roots = expression_graph(texts)
