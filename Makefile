@@ -21,7 +21,7 @@ help:
 	@echo "make test    - run every test (pytest, nbval, book build, browser)"
 	@echo "make figures - write Figures 1-3 to figures/"
 	@echo "make lint    - ruff over the package, tests, benchmarks and scripts"
-	@echo "make bench   - time the region maps, the explorer and the in-page explorer"
+	@echo "make bench   - time the region maps (pure and full scope), the explorer and the in-page explorer"
 	@echo "make notebooks - re-execute notebooks in place (refresh stored outputs)"
 	@echo "make student - the student edition (no solutions) in \$$(STUDENT_OUT), default _build/student"
 
@@ -55,6 +55,7 @@ figures: $(STAMP)
 
 bench: $(STAMP) browser-deps
 	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/bench_full_scope.py
 	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_live_explorer.py
 

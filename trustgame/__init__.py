@@ -29,6 +29,7 @@ from .core import __version__
 from .core.domain import DOMAIN, PARAMETERS
 from .core.equilibria import OFFPATH, Equilibrium, check_profile, pure_equilibria
 from .core.errors import CaseDataError, ClaimsError, DataError, ParameterError
+from .core.families import Family
 from .core.model import (
     ACTIONS,
     HISTORIES,
@@ -47,7 +48,7 @@ from .core.model import (
 from .core.naming import CLASS_KEYS, CLASSES, class_key, class_of
 from .core.period2 import solve_period2
 from .core.refinement import DOMINANCE, dominates, efficient_mask
-from .core.semiseparating import semi_separating_equilibria
+from .core.semiseparating import semi_separating, semi_separating_equilibria
 from .core.solution import SCOPES, Solution, solve
 from .core.tolerances import DEFAULT_TOL
 from .core.verify import violations
@@ -70,6 +71,7 @@ __all__ = [
     "Equilibrium",
     "FIGURES",
     "FIGURE_PARAMS",
+    "Family",
     "Game",
     "HISTORIES",
     "OFFPATH",
@@ -99,6 +101,7 @@ __all__ = [
     "pure_equilibria",
     "region_map",
     "region_map_pointwise",
+    "semi_separating",
     "semi_separating_equilibria",
     "solve",
     "solve_period2",

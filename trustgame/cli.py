@@ -242,7 +242,10 @@ def _table(sol) -> str:
         f"independence threshold k/(1+k-L) = {float(p.threshold):.6g}",
         f"refinement: {sol.dominance} Pareto dominance; "
         f"{'with' if sol.scope == 'all' else 'without'} period-1 mixing",
-        f"{len(sol.equilibria)} equilibria, {sum(sol.efficient)} survive the refinement",
+        f"{len(sol.equilibria)} equilibria, {sum(sol.efficient)} survive the refinement"
+        + (f"; {len(sol.families)} families (continua), "
+           f"{sum(bool(q) for q in sol.family_parts)} with a surviving part"
+           if sol.families else ""),
         "",
     ]
     for e, eff in zip(sol.equilibria, sol.efficient):
@@ -254,9 +257,18 @@ def _table(sol) -> str:
                               for j, h in enumerate(HISTORIES) if e.on_path(h))
                 lines.append(f"      {st} {tname:<9} P1 C={_fmt(e.period1[s][i]):<6} "
                              f"P2 C after {p2:<30} payoff {float(e.payoffs[s][i]):.4f}")
+    for f, parts in zip(sol.families, sol.family_parts):
+        lines.append(("* " if parts else "  ") + f"family: {f.name}"
+                     + ("   [part survives]" if parts else ""))
+        lines.append(f"      dimension {f.dimension}, {len(f.vertices)} extreme points; "
+                     f"payoffs (A sec, A gre, B sec, B gre) at them:")
+        for v in f.payoff_vertices():
+            lines.append("      " + ", ".join(f"{x:.4f}" for x in v))
     lines.append("")
     lines.append("P1/P2: probability of cooperating in period 1 / in period 2 after each "
-                 "on-path history (A's action first); * marks PBE-ER.")
+                 "on-path history (A's action first); * marks PBE-ER"
+                 + ("; a family's points are the convex combinations of its extreme points "
+                    "(--json gives them whole)." if sol.families else "."))
     return "\n".join(lines)
 
 

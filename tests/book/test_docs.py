@@ -23,7 +23,7 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages(trustgame.__path__, "trus
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name):
-    if name.endswith((".crosscheck", ".qre")):
+    if name.endswith((".crosscheck", ".qre", ".completeness")):
         pytest.importorskip("pygambit")
     mod = importlib.import_module(name)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -69,7 +69,7 @@ def test_solve_json_has_exactly_the_documented_shape(capsys):
                         "--betaB", "0", "--theta", "1", "--refine", "weak", "--json"], capsys)
     d = json.loads(out)
     assert code == 0
-    assert list(d) == ["params", "threshold", "equilibria"]
+    assert list(d) == ["params", "threshold", "equilibria", "families"]
     assert d["threshold"] == pytest.approx(0.45)
     assert d["params"]["pA"] == 0.35 and d["params"]["thetaB"] == 1.0
     tb = [e for e in d["equilibria"] if e["name"] == "trust-building"][0]

@@ -98,7 +98,7 @@ def test_names_cover_paper_vocabulary_and_leaders():
 
 def test_equilibrium_json_shape():
     d = solve(Params(pA=0.35, pB=0.35), scope="pure").to_dict()
-    assert set(d) == {"params", "threshold", "dominance", "equilibria"}
+    assert set(d) == {"params", "threshold", "dominance", "equilibria", "families"}
     e = d["equilibria"][0]
     assert set(e) == {"name", "leader", "efficient", "period1", "period2", "beliefs", "payoffs"}
     assert set(e["period2"]["A"]["security"]) == {"CC", "CD", "DC", "DD"}

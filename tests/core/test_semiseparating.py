@@ -81,20 +81,24 @@ def _grid_search():
     pa, pb, ba, bb = (np.array(col) for col in zip(*pts))
     out = semi_separating_grid(1.5, -0.1, 0.9, pa, pb, ba, bb, 1.0, 1.0)
     got = {i: set() for i in range(len(pts))}
-    for idx, names, pay in out:
-        for i, nm, v in zip(idx, names, pay):
-            got[int(i)].add((nm, tuple(np.round(v, 7))))
+    for idx, names, payA, payB in out:
+        for i, nm, ua, ub in zip(idx, names, payA, payB):
+            verts = sorted(tuple(np.round([*x, *y], 7)) for x in ua for y in ub)
+            got[int(i)].add((nm, tuple(verts)))
     return got
 
 
 @pytest.mark.parametrize("pA, pB, betaA, betaB", GRID_POINTS)
 def test_grid_search_matches_single_point_search(pA, pB, betaA, betaB):
-    """The vectorised search returns the same names and payoffs as the
-    single-point search at every point of a small grid."""
+    """The vectorised search returns the same names and payoffs (at every
+    vertex of a family) as the single-point search at every point of a
+    small grid."""
     import numpy as np
 
     i = [p.values for p in GRID_POINTS].index((pA, pB, betaA, betaB))
     sol = solve(Params(pA=pA, pB=pB, betaA=betaA, betaB=betaB))
-    ref = {(e.name, tuple(np.round([*e.payoffs[0], *e.payoffs[1]], 7)))
+    ref = {(e.name, (tuple(np.round([*e.payoffs[0], *e.payoffs[1]], 7)),))
            for e in sol.equilibria if e.method == "semi-separating"}
+    ref |= {(f.name, tuple(sorted(tuple(np.round(v, 7)) for v in f.payoff_vertices())))
+            for f in sol.families}
     assert _grid_search()[i] == ref

@@ -28,6 +28,7 @@ from .correlation import (
                           trust_building,
                           trust_building_conditions,
 )
+from .correlation_mixing import *  # noqa: F403
 from .kernel import ClassArrays, class_arrays, evaluate_classes
 from .maps import RegionMap, axis_parameters, cell_centres, grid_args, region_map, region_map_pointwise
 from .notation import Tex, show, tex, tex_number

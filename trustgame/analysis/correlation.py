@@ -37,6 +37,10 @@ Trust-building
     ``rho``, so the correlations that sustain trust-building form an
     interval (:func:`rho_interval`).
 
+Period-1 mixing
+    Equilibria in which some type mixes in period 1 are searched by
+    :mod:`trustgame.analysis.correlation_mixing`.
+
 Examples
 --------
 >>> from trustgame import Params

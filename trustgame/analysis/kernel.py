@@ -38,7 +38,7 @@ from ..core.refinement import check_dominance, refine_arrays
 from ..core.tolerances import resolve_tol
 from .conditions import CLASSES, SYMBOLS, compile_class
 
-__all__ = ["ClassArrays", "class_arrays", "evaluate_classes", "exante_priors"]
+__all__ = ["ClassArrays", "class_arrays", "evaluate_classes", "evaluate_full_scope", "exante_priors"]
 
 
 @dataclass(frozen=True)
@@ -168,3 +168,136 @@ def evaluate_classes(values: dict, dominance: str = "weak", tol=None, offpath: s
     priors = exante_priors(values) if dominance == "ex-ante" else None
     efficient = refine_arrays(ca.exists, ca.pays, ca.args, ca.shape, dominance, tol, priors)
     return ca.names, ca.exists, efficient
+
+
+def evaluate_full_scope(values: dict, dominance: str = "weak", tol=None, restrict_to=None,
+                        classes: ClassArrays | None = None) -> tuple:
+    """Every PBE, period-1 mixing included, and the PBE-ER with families
+    refined whole, at each point (the full scope of the map kernel).
+
+    The classes of pure period-1 PBE come from :func:`class_arrays`; the
+    equilibria and families with period-1 mixing from
+    :func:`trustgame.core.semiseparating.semi_separating_grid`.
+
+    Every candidate in a cell (a class of pure PBE, an isolated
+    semi-separating equilibrium, or an edge of a family) is a segment of
+    payoff vectors, and :func:`trustgame.core.refinement.refine_candidates`
+    refines all cells at once (see
+    :func:`trustgame.core.refinement.refine_with_families` for why the
+    edges of a family stand for the whole of it).  Cells holding a family
+    in which both states' unknowns vary (none at any parameters we have
+    tried) are solved one by one with :func:`trustgame.solve`.
+
+    Parameters
+    ----------
+    values : dict
+        As for :func:`evaluate_classes` (priors strictly inside (0, 1)).
+    dominance : {"weak", "strict", "none", "ex-ante"}
+    tol : float, optional
+    restrict_to : iterable of str, optional
+    classes : ClassArrays, optional
+        The pure classes at these points, when already computed.
+
+    Returns
+    -------
+    names, exists, efficient
+        As for :func:`evaluate_classes`, with the names of the equilibria
+        with period-1 mixing after the classes.
+
+    Examples
+    --------
+    >>> names, exists, efficient = evaluate_full_scope(dict(
+    ...     H=1.5, L=-0.1, k=0.9, pA=np.array([0.2, 0.42]), pB=np.array([0.2, 0.42]),
+    ...     betaA=0.0, betaB=0.0, thetaA=1.0, thetaB=1.0))
+    >>> [[n for c, n in enumerate(names) if efficient[c, i]] for i in range(2)]
+    [['tragic'], ['semi-separating A[Cm]/B[Cm] CC:mixed']]
+    """
+    from ..core.model import Params
+    from ..core.refinement import refine_candidates
+    from ..core.semiseparating import semi_separating_grid
+    from ..core.solution import solve
+
+    check_dominance(dominance)
+    tol = resolve_tol(tol)
+    ca = classes if classes is not None else class_arrays(values, tol, "free", restrict_to)
+    keep = None if restrict_to is None else set(restrict_to)
+    shape = ca.shape
+    size = int(np.prod(shape))
+    full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in ca.args]
+    semi = semi_separating_grid(*full, tol=tol)
+    names = list(ca.names)
+    cells, who, A, Dv = [], [], [], []
+    for c in range(len(ca.names)):
+        where = np.nonzero(ca.exists[c].ravel())[0]
+        if len(where) == 0:
+            continue
+        pay = np.stack([np.broadcast_to(np.asarray(f(*ca.args), dtype=float), shape).ravel()[where]
+                        for f in ca.pays[c].values()], axis=1)
+        cells.append(where)
+        who.append(np.full(len(where), c))
+        A.append(pay)
+        Dv.append(np.zeros_like(pay))
+    hard = []  # cells with a family of dimension two or more
+    index = {n: i for i, n in enumerate(names)}
+    for idx, nms, payA, payB in semi:
+        ids = np.array([index.setdefault(n, len(index)) for n in nms], dtype=int)
+        nvA, nvB = payB.shape[1], payA.shape[1]
+        if keep is not None:
+            ok = np.array([n in keep for n in nms], dtype=bool)
+            idx, ids, payA, payB = idx[ok], ids[ok], payA[ok], payB[ok]
+        if len(idx) == 0:
+            continue
+        if nvA > 1 and nvB > 1:
+            hard.append(idx)
+            continue
+        # one state's unknowns are fixed: the family's payoffs form a
+        # polygon in the other state's plane, and every edge between two
+        # of its vertices is a candidate (see refine_with_families)
+        nv = max(nvA, nvB)
+        edges = [(0, 0)] if nv == 1 else [(u, v) for u in range(nv) for v in range(u + 1, nv)]
+        for u, v in edges:
+            ia, ja = (u, v) if nvB > 1 else (0, 0)
+            ib, jb = (u, v) if nvA > 1 else (0, 0)
+            a = np.concatenate([payA[:, ia], payB[:, ib]], axis=1)
+            d = np.concatenate([payA[:, ja] - payA[:, ia], payB[:, jb] - payB[:, ib]], axis=1)
+            cells.append(idx)
+            who.append(ids)
+            A.append(a)
+            Dv.append(d)
+    names = sorted(index, key=index.get)
+    cells = np.concatenate(cells) if cells else np.zeros(0, int)
+    who = np.concatenate(who) if who else np.zeros(0, int)
+    A = np.concatenate(A) if A else np.zeros((0, 4))
+    Dv = np.concatenate(Dv) if Dv else np.zeros((0, 4))
+    dom = dominance
+    if dominance == "ex-ante":
+        # payoff vectors are (A security, A greedy, B security, B greedy)
+        pa = np.broadcast_to(np.asarray(values["pA"], dtype=float), shape).ravel()[cells]
+        pb = np.broadcast_to(np.asarray(values["pB"], dtype=float), shape).ravel()[cells]
+        W = np.zeros((len(cells), 2, 4))
+        W[:, 0, 0], W[:, 0, 1], W[:, 1, 2], W[:, 1, 3] = pa, 1 - pa, pb, 1 - pb
+        A = np.einsum("rsk,rk->rs", W, A)
+        Dv = np.einsum("rsk,rk->rs", W, Dv)
+        dom = "weak"
+    kept = refine_candidates(cells, A, Dv, tol, dom)
+    ex = np.zeros((len(names), size), dtype=bool)
+    ef = np.zeros_like(ex)
+    ex[who, cells] = True
+    ef[who[kept], cells[kept]] = True
+    if hard:
+        extra = {}
+        for cell in np.unique(np.concatenate(hard)):
+            point = Params(**{name: float(v[cell]) for name, v in zip(SYMBOLS, full)})
+            sol = solve(point, dominance=dominance, tol=tol, restrict_to=restrict_to)
+            extra[int(cell)] = (sol.names(), sol.names(efficient_only=True))
+            for n in extra[int(cell)][0]:
+                index.setdefault(n, len(index))
+        names = sorted(index, key=index.get)
+        grow = len(names) - ex.shape[0]
+        ex = np.vstack([ex, np.zeros((grow, size), bool)])
+        ef = np.vstack([ef, np.zeros((grow, size), bool)])
+        for cell, (alln, effn) in extra.items():
+            ex[:, cell] = ef[:, cell] = False
+            ex[[index[n] for n in alln], cell] = True
+            ef[[index[n] for n in effn], cell] = True
+    return tuple(names), ex.reshape((-1,) + shape), ef.reshape((-1,) + shape)

@@ -33,7 +33,7 @@ import numpy as np
 from ..core.errors import ParameterError
 from ..core.model import Params
 from ..core.naming import CLASS_KEYS
-from ..core.refinement import check_dominance, dominates
+from ..core.refinement import check_dominance
 from ..core.solution import SCOPES
 from ..core.tolerances import resolve_tol
 from .conditions import SYMBOLS
@@ -254,9 +254,11 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
         some equilibria are compared.
     scope : {"pure", "all"}
         ``"pure"`` (default): PBE with pure period-1 play, from the closed
-        forms.  ``"all"``: also the equilibria with period-1 mixing found by
-        :func:`trustgame.core.semiseparating.semi_separating_grid` (much slower:
-        tens of seconds for a 30 x 30 grid; needs ``offpath="free"``).
+        forms.  ``"all"``: every PBE, with the equilibria and families with
+        period-1 mixing found by
+        :func:`trustgame.core.semiseparating.semi_separating_grid` and
+        families refined whole (:func:`trustgame.analysis.kernel.evaluate_full_scope`;
+        seconds for a 200 x 200 grid; needs ``offpath="free"``).
 
     Returns
     -------
@@ -289,45 +291,12 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
 
 
 def _with_mixing(base, x, y, xs, ys, ca, values, dominance, tol, restrict_to):
-    """Add the semi-separating equilibria and refine cell by cell."""
-    from ..core.semiseparating import semi_separating_grid
+    """The full-scope map: the map kernel's full-scope evaluation on the grid."""
+    from .kernel import evaluate_full_scope
 
-    keep = None if restrict_to is None else set(restrict_to)
-    shape = ca.shape
-    ny, nx = shape
-    full = [np.broadcast_to(np.asarray(a, dtype=float), shape).ravel() for a in ca.args]
-    semi = semi_separating_grid(*full, tol=tol)
-    pure_pay = [np.stack([np.broadcast_to(np.asarray(f(*ca.args), dtype=float), shape).ravel()
-                          for f in pf.values()], axis=1) for pf in ca.pays]
-    names = list(ca.names)
-    cand = {}  # flat cell -> list of (name index, payoff vector)
-    for c in range(len(names)):
-        for cell in np.nonzero(ca.exists[c].ravel())[0]:
-            cand.setdefault(cell, []).append((c, pure_pay[c][cell]))
-    for idx, nms, pay in semi:
-        for cell, nm, pv in zip(idx, nms, pay):
-            if keep is not None and nm not in keep:
-                continue
-            if nm not in names:
-                names.append(nm)
-            cand.setdefault(cell, []).append((names.index(nm), pv))
-    if dominance == "ex-ante":
-        # payoff vectors are (A security, A greedy, B security, B greedy)
-        pa = np.broadcast_to(np.asarray(values["pA"], dtype=float), shape).ravel()
-        pb = np.broadcast_to(np.asarray(values["pB"], dtype=float), shape).ravel()
-        cand = {cell: [(c, (pa[cell] * v[0] + (1 - pa[cell]) * v[1],
-                            pb[cell] * v[2] + (1 - pb[cell]) * v[3])) for c, v in items]
-                for cell, items in cand.items()}
-    ex = np.zeros((len(names), ny * nx), dtype=bool)
-    ef = np.zeros_like(ex)
-    for cell, items in cand.items():
-        for c, _ in items:
-            ex[c, cell] = True
-        for i, (c, v) in enumerate(items):
-            if not any(dominates(w, v, dominance, tol) for j, (_, w) in enumerate(items) if j != i):
-                ef[c, cell] = True
-    return RegionMap(base, x, y, xs, ys, tuple(names), ex.reshape(-1, ny, nx),
-                     ef.reshape(-1, ny, nx), dominance, "all", "free")
+    ny, nx = ca.shape
+    names, ex, ef = evaluate_full_scope(values, dominance, tol, restrict_to, classes=ca)
+    return RegionMap(base, x, y, xs, ys, names, ex, ef, dominance, "all", "free")
 
 
 def _solve_cell(args):

@@ -32,8 +32,10 @@ Modules, lowest first:
   figure by figure), :mod:`~trustgame.audit.tables` (the book's tables:
   the verdict table, the readings that restore claims, the headline);
 * the independent cross-checks: :mod:`~trustgame.audit.bruteforce`,
-  :mod:`~trustgame.audit.crosscheck` and :mod:`~trustgame.audit.qre`
-  (Gambit).
+  :mod:`~trustgame.audit.crosscheck`, :mod:`~trustgame.audit.completeness`
+  and :mod:`~trustgame.audit.qre` (Gambit);
+* :mod:`~trustgame.audit.full_scope`: the claims that depend on period-1
+  mixing, rechecked on full-scope maps.
 
 Drawing (:func:`trustgame.viz.mark_multiple`) lives in :mod:`trustgame.viz`.
 
@@ -56,7 +58,9 @@ from .alternatives import alternative_table
 from .bruteforce import brute_force_efficient, brute_force_equilibria, profile_violations
 from .checks_figure3 import theta_bounds_fig3, theta_scan_fig3
 from .checks_table5 import tragic_break_even
+from .completeness import completeness_report, format_report, match_equilibrium
 from .crosscheck import max_regret
+from .full_scope import FULL_SCOPE_N, full_scope_maps, mixing_mask, recheck, recheck_summary
 from .helpers import (
     SYMMETRIC_NAMES,
     TRUST_BUILDING_NAMES,
@@ -103,6 +107,16 @@ from .tables import (
 )
 
 __all__ = [
+    # claims that depend on period-1 mixing, on full-scope maps
+    "FULL_SCOPE_N",
+    "full_scope_maps",
+    "mixing_mask",
+    "recheck",
+    "recheck_summary",
+    # completeness, checked with Gambit
+    "completeness_report",
+    "format_report",
+    "match_equilibrium",
     # the registry
     "STATUSES",
     "REPRODUCED",

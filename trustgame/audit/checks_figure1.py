@@ -104,7 +104,8 @@ def _fig1_low_trust_tragic() -> Verdict:
     for pa, pb in _LOW_TRUST_POINTS:
         p = figure_base(1, pA=pa, pB=pb)
         sol = full_scope_solution(p)
-        coop = [e for e in sol.equilibria if any(x > 0 for xs in e.period1 for x in xs)]
+        members = list(sol.equilibria) + [v for f in sol.families for v in f.vertices]
+        coop = [e for e in members if any(x > 0 for xs in e.period1 for x in xs)]
         if coop:
             e = coop[0]
             wit = witness(p, f"a PBE in which some type cooperates in period 1 exists at "
@@ -237,6 +238,7 @@ def _fig1_symmetric_pure() -> Verdict:
     sol = full_scope_solution(p)
     mixed = [e.key for e, f in zip(sol.equilibria, sol.efficient)
              if f and e.method != "pure"]
+    mixed += [f.key for f, parts in zip(sol.families, sol.family_parts) if parts]
     nums = {"full_scope_efficient": len(sol.efficient_names()), "mixed_efficient": len(mixed)}
     if pure_ok and not mixed:
         return Verdict(REPRODUCED, "Symmetric pure PBE-ER only.", numbers=nums)

@@ -32,11 +32,15 @@ preference to consult).  Comparisons use the tolerance of
 tie (``tol=None`` is :data:`~trustgame.core.tolerances.DEFAULT_TOL`, or 0
 in exact arithmetic).
 
-Three entry points share these definitions: :func:`dominates` compares two
-payoff vectors, :func:`efficient_mask` refines the equilibria at one point
-(what :func:`trustgame.solve` uses), and :func:`refine_arrays` refines
-whole arrays of points at once (what the region maps and the case boxes
-use).
+These entry points share these definitions: :func:`dominates` compares two
+payoff vectors, :func:`efficient_mask` refines the equilibria at one point,
+and :func:`refine_arrays` refines whole arrays of points at once (what the
+pure region maps and the case boxes use).  With families of equilibria
+(continua with period-1 mixing, linear payoffs along them),
+:func:`refine_with_families` refines one point exactly (what
+:func:`trustgame.solve` uses) and :func:`refine_candidates` many cells at
+once (the full-scope maps); both rest on :func:`segment_dominated`, the
+part of one segment of payoffs that another dominates.
 
 Examples
 --------
@@ -53,10 +57,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from .errors import ParameterError
-from .tolerances import resolve_tol
+from .tolerances import PART_TOL, resolve_tol
 
 __all__ = ["DOMINANCE", "check_dominance", "dominates", "exante_vector", "efficient_mask",
-           "refine_arrays"]
+           "refine_arrays", "segment_dominated", "refine_segments", "refine_candidates",
+           "segment_parts",
+           "refine_with_families"]
 
 #: Accepted values of the ``dominance`` argument.
 DOMINANCE = ("weak", "strict", "none", "ex-ante")
@@ -267,3 +273,435 @@ def refine_arrays(exists, pays, args, shape, dominance: str = "weak", tol=None,
             dominated |= exists[d] & dom
         eff[c] &= ~dominated
     return eff
+
+
+# ---------------------------------------------------------------------------
+# Families (segments of payoffs)
+# ---------------------------------------------------------------------------
+#
+# A family of dimension 1 has payoffs ``a + t d`` for ``t`` in [0, 1]
+# (:meth:`trustgame.core.families.Family.ends`); an isolated equilibrium is
+# the case ``d = 0``.  The part of a family ``X`` that another candidate
+# ``Y`` (payoffs ``b + s e``) dominates is the set of ``t`` for which some
+# ``s`` gives ``b + s e >= a + t d``: the projection on ``t`` of a polygon
+# in ``(t, s)``, an interval, found below in closed form (a linear
+# programme in two variables).  What survives of ``X`` is [0, 1] less the
+# union of these intervals.
+
+
+def _flatten(d, tol):
+    """Treat slopes within ``tol`` of zero as zero."""
+    return np.where(np.abs(d) <= tol, 0.0, d)
+
+
+def segment_dominated(a, d, b, e, tol, strict: bool = False):
+    """The interval of ``t`` in [0, 1] at which the segment ``a + t d`` is
+    weakly dominated by some point of the segment ``b + s e``, ``s`` in
+    [0, 1].
+
+    Parameters
+    ----------
+    a, d, b, e : numpy.ndarray
+        Shape ``(..., m)``: ``m`` payoffs per candidate, any leading shape
+        (broadcast together).
+    tol : float
+        Payoff differences within ``tol`` are ties.
+    strict : bool
+        Strict dominance (every payoff higher by more than ``tol``).
+
+    Returns
+    -------
+    (lo, hi) : numpy.ndarray
+        The interval ``[lo, hi]`` (empty where ``lo > hi``).  Where both
+        is a point (``d = 0``) the interval is [0, 1] exactly when some
+        point of ``Y`` dominates ``a`` (every payoff at least as high, one
+        strictly higher).  Along a segment ``X`` the condition is
+        ``b + s e >= a + t d - tol``: a tie at a single ``t`` is counted as
+        dominated (a set of measure zero in the family).
+
+    Examples
+    --------
+    >>> lo, hi = segment_dominated(np.array([0.0, 1.0]), np.array([1.0, -1.0]),
+    ...                            np.array([0.5, 0.6]), np.zeros(2), 1e-12)
+    >>> round(float(lo), 6), round(float(hi), 6)
+    (0.4, 0.5)
+    """
+    a, d, b, e = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, d, b, e)))
+    d, e = _flatten(d, tol), _flatten(e, tol)
+    g = a - b + (tol if strict else -tol)  # need s e_c - t d_c >= g_c
+    shape = a.shape[:-1]
+    lo = np.zeros(shape)
+    hi = np.ones(shape)
+    # components in which Y's payoff does not move: -t d_c >= g_c
+    flat = e == 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bound = -g / np.where(d == 0, 1.0, d)
+    hi = np.minimum(hi, np.min(np.where(flat & (d > 0), bound, np.inf), axis=-1))
+    lo = np.maximum(lo, np.max(np.where(flat & (d < 0), bound, -np.inf), axis=-1))
+    empty = np.any(flat & (d == 0) & (g > 0), axis=-1)
+    # bounds on s, affine in t: s >= (g + t d) / e where e > 0, s <= ... where e < 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = np.where(flat, 0.0, d / np.where(flat, 1.0, e))
+        icpt = np.where(flat, 0.0, g / np.where(flat, 1.0, e))
+    zeros = np.zeros(shape + (1,))
+    ones = np.ones(shape + (1,))
+    # lower bounds L_j(t) = p_j + q_j t (j = 0 is s >= 0), upper U_k(t) = r_k + w_k t
+    Lp = np.concatenate([zeros, np.where(e > 0, icpt, -np.inf)], axis=-1)
+    Lq = np.concatenate([zeros, np.where(e > 0, slope, 0.0)], axis=-1)
+    Ur = np.concatenate([ones, np.where(e < 0, icpt, np.inf)], axis=-1)
+    Uw = np.concatenate([zeros, np.where(e < 0, slope, 0.0)], axis=-1)
+    # every pair: p_j + q_j t <= r_k + w_k t, i.e. alpha t <= beta
+    alpha = Lq[..., :, None] - Uw[..., None, :]
+    beta = Ur[..., None, :] - Lp[..., :, None]
+    live = np.isfinite(beta)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = beta / np.where(alpha == 0, 1.0, alpha)
+    hi = np.minimum(hi, np.min(np.where(live & (alpha > 0), ratio, np.inf), axis=(-2, -1)))
+    lo = np.maximum(lo, np.max(np.where(live & (alpha < 0), ratio, -np.inf), axis=(-2, -1)))
+    empty |= np.any(live & (alpha == 0) & (beta < 0), axis=(-2, -1))
+    # an isolated X: weak dominance needs some payoff strictly higher at
+    # some dominating s (a tie with a single point of Y is not dominance)
+    # (the largest gain over the dominating s is reached at an end of
+    # their range, the gain being a maximum of affine functions of s)
+    point = np.all(d == 0, axis=-1)
+    s_lo = np.clip(np.max(Lp, axis=-1), 0.0, 1.0)
+    s_hi = np.clip(np.min(Ur, axis=-1), 0.0, 1.0)
+    some = (np.any(b + s_lo[..., None] * e > a + tol, axis=-1)
+            | np.any(b + s_hi[..., None] * e > a + tol, axis=-1))
+    if not strict:
+        empty |= point & ~some
+    lo = np.where(empty, 1.0, lo)
+    hi = np.where(empty, 0.0, hi)
+    return lo, hi
+
+
+def _self_reduce(a, d, tol, strict: bool = False):
+    """A segment whose payoffs all rise (fall) along it is dominated by its
+    end point: returns ``(a, d, t0, t1)`` with such segments reduced to that
+    point (``d = 0``) and ``[t0, t1]`` the part of the original kept."""
+    d = _flatten(d, tol)
+    if strict:
+        up = np.all(d > 0, axis=-1)
+        down = np.all(d < 0, axis=-1)
+    else:
+        up = np.all(d >= 0, axis=-1) & np.any(d > 0, axis=-1)
+        down = np.all(d <= 0, axis=-1) & np.any(d < 0, axis=-1)
+    a = np.where(up[..., None], a + d, a)
+    t0 = np.where(up, 1.0, 0.0)
+    t1 = np.where(down, 0.0, 1.0)
+    d = np.where((up | down)[..., None], 0.0, d)
+    return a, d, t0, t1
+
+
+def _same_image(a, d, b, e, tol):
+    """Segments with the same payoff set (either orientation)."""
+    same = np.all(np.abs(a - b) <= tol, axis=-1) & np.all(np.abs(d - e) <= tol, axis=-1)
+    rev = np.all(np.abs(a - (b + e)) <= tol, axis=-1) & np.all(np.abs(d + e) <= tol, axis=-1)
+    return (same | rev) & np.any(d != 0, axis=-1)
+
+
+def _uncovered(lo, hi, t0, t1, eps):
+    """Whether ``[t0, t1]`` keeps a part outside the union of the closed
+    intervals ``[lo_k, hi_k]`` (last axis; empty where ``lo > hi``).  A
+    gap narrower than ``eps`` does not count, unless ``[t0, t1]`` is
+    itself a point."""
+    nonempty = lo <= hi
+    point = t1 - t0 <= eps
+    if lo.shape[-1] == 0:
+        return np.ones(t0.shape, dtype=bool)
+    lo = np.where(nonempty, lo, np.inf)
+    hi = np.where(nonempty, hi, -np.inf)
+    order = np.argsort(lo, axis=-1)
+    lo = np.take_along_axis(lo, order, axis=-1)
+    hi = np.take_along_axis(hi, order, axis=-1)
+    # covered[k]: how far [t0, ...] is covered by the first k intervals
+    covered = np.maximum.accumulate(np.concatenate([t0[..., None], hi], axis=-1), axis=-1)
+    before = covered[..., :-1]
+    gap = (lo > before + eps) & (before < t1[..., None] - eps)
+    interval_gap = np.any(gap, axis=-1) | (covered[..., -1] < t1 - eps)
+    return np.where(point, ~np.any(nonempty, axis=-1), interval_gap)
+
+
+def refine_segments(a, d, valid, tol, dominance: str = "weak"):
+    """Which candidates keep an undominated part, for many cells at once.
+
+    Parameters
+    ----------
+    a, d : numpy.ndarray
+        Shape ``(cells, K, m)``: each candidate's payoffs ``a + t d``
+        (``d = 0`` for an isolated equilibrium).
+    valid : numpy.ndarray of bool
+        Shape ``(cells, K)``: which slots hold a candidate.
+    tol : float
+    dominance : {"weak", "strict", "none"}
+        (``"ex-ante"``: pass the ex-ante payoffs with ``"weak"``.)
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``(cells, K)``: the candidate, or some part of it, survives.
+
+    Examples
+    --------
+    >>> a = np.array([[[0.0, 0.0], [1.0, 1.0], [0.0, 2.0]]])
+    >>> d = np.array([[[0.0, 0.0], [0.0, 0.0], [2.0, -2.0]]])
+    >>> refine_segments(a, d, np.ones((1, 3), bool), 1e-12)
+    array([[False,  True,  True]])
+    """
+    check_dominance(dominance)
+    if dominance == "none":
+        return valid.copy()
+    strict = dominance == "strict"
+    a, d, t0, t1 = _self_reduce(a, d, tol, strict)
+    nc, K, _ = a.shape
+    seg = valid & np.any(d != 0, axis=-1)
+    pt = valid & ~seg
+    # isolated against isolated, one payoff at a time (faster than
+    # reducing over a last axis of two or four)
+    dom = pt[:, None, :] & pt[:, :, None]
+    some = np.zeros_like(dom) if not strict else None
+    for c in range(a.shape[-1]):
+        x, y = a[:, :, None, c], a[:, None, :, c]
+        if strict:
+            dom &= y > x + tol
+        else:
+            dom &= y >= x - tol
+            some |= y > x + tol
+    if not strict:
+        dom &= some
+    dominated = np.any(dom, axis=2)
+    # every pair that involves a segment
+    pair = valid[:, :, None] & valid[:, None, :] & (seg[:, :, None] | seg[:, None, :])
+    pair &= ~np.eye(K, dtype=bool)[None]
+    ci, xi, yi = np.nonzero(pair)
+    if len(ci):
+        A, Dx, B, Ey = a[ci, xi], d[ci, xi], a[ci, yi], d[ci, yi]
+        lo, hi = segment_dominated(A, Dx, B, Ey, tol, strict)
+        hit = (lo <= hi) & ~_same_image(A, Dx, B, Ey, tol)
+        on_point = hit & pt[ci, xi]
+        dominated[ci[on_point], xi[on_point]] = True
+        on_seg = seg[ci, xi]
+        index = np.full((nc, K), -1)
+        index[seg] = np.arange(int(seg.sum()))
+        LO = np.ones((int(seg.sum()), K))
+        HI = np.zeros((int(seg.sum()), K))
+        w = on_seg & hit
+        LO[index[ci[w], xi[w]], yi[w]] = lo[w]
+        HI[index[ci[w], xi[w]], yi[w]] = hi[w]
+        keep_seg = _uncovered(LO, HI, t0[seg], t1[seg], PART_TOL)
+        dominated[seg] = ~keep_seg
+    return valid & ~dominated
+
+
+def refine_candidates(cells, a, d, tol, dominance: str = "weak", budget: int = 4_000_000):
+    """The refinement for candidates listed one per row, grouped by cell
+    (what a map with period-1 mixing needs).
+
+    Parameters
+    ----------
+    cells : numpy.ndarray of int
+        ``(R,)``: the cell of each candidate.
+    a, d : numpy.ndarray
+        ``(R, m)``: payoffs ``a + t d`` of each candidate (``d = 0`` for an
+        isolated equilibrium, see :func:`refine_segments`).
+    tol : float
+    dominance : {"weak", "strict", "none"}
+    budget : int
+        Largest number of candidate pairs handled at once (memory).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``(R,)``: the candidate (some part of it) survives.
+
+    Examples
+    --------
+    >>> cells = np.array([0, 0, 1])
+    >>> a = np.array([[0.0, 1.0], [1.0, 1.0], [0.0, 0.0]])
+    >>> refine_candidates(cells, a, np.zeros_like(a), 1e-9)
+    array([False,  True,  True])
+    """
+    cells = np.asarray(cells)
+    R = len(cells)
+    keep = np.zeros(R, dtype=bool)
+    if R == 0:
+        return keep
+    order = np.argsort(cells, kind="stable")
+    cs = cells[order]
+    uniq, start, count = np.unique(cs, return_index=True, return_counts=True)
+    for K in np.unique(count):
+        which = np.nonzero(count == K)[0]
+        step = max(1, budget // int(K * K))
+        for c0 in range(0, len(which), step):
+            w = which[c0:c0 + step]
+            rows = order[start[w][:, None] + np.arange(K)[None, :]]  # (nc, K)
+            res = refine_segments(a[rows], d[rows], np.ones(rows.shape, dtype=bool), tol, dominance)
+            keep[rows] = res
+    return keep
+
+
+def segment_parts(a, d, others, tol, strict: bool = False) -> list:
+    """The parts of the segment ``a + t d`` that no candidate in ``others``
+    (a list of ``(b, e)``) dominates: a list of intervals ``(t0, t1)``.
+
+    Examples
+    --------
+    >>> parts = segment_parts(np.array([0.0, 2.0]), np.array([2.0, -2.0]),
+    ...                       [(np.array([1.5, 1.5]), np.zeros(2))], 1e-12)
+    >>> [(round(t0, 6), round(t1, 6)) for t0, t1 in parts]
+    [(0.0, 0.25), (0.75, 1.0)]
+    """
+    a = np.asarray(a, dtype=float)
+    d = np.asarray(d, dtype=float)
+    ra, rd, t0, t1 = _self_reduce(a[None], d[None], tol, strict)
+    t0, t1 = float(t0[0]), float(t1[0])
+    cut = []
+    for b, e in others:
+        b, e = np.asarray(b, dtype=float), np.asarray(e, dtype=float)
+        if _same_image(a[None], d[None], b[None], e[None], tol)[0]:
+            continue
+        lo, hi = segment_dominated(ra[0], rd[0], b, e, tol, strict)
+        lo, hi = float(lo), float(hi)
+        if lo <= hi:
+            if t1 - t0 <= 0:  # reduced to a point
+                cut.append((t0, t1))
+            else:
+                cut.append((lo, hi))
+    parts = []
+    start = t0
+    for lo, hi in sorted(cut):
+        if lo > start + PART_TOL and start < t1:
+            parts.append((start, min(lo, t1)))
+        start = max(start, hi)
+    if t1 - t0 <= 0:
+        return [] if cut else [(t0, t1)]
+    if start < t1 - PART_TOL:
+        parts.append((start, t1))
+    return parts
+
+
+def _exante_matrix(game) -> np.ndarray:
+    """Each state's ex-ante payoff from the interim payoffs of the types
+    with positive prior (the entries of ``Equilibrium.payoff_vector``)."""
+    rows, col = [], 0
+    for s in (0, 1):
+        row = {}
+        for t in game.types[s]:
+            if t.prior > 0:
+                row[col] = float(t.prior)
+                col += 1
+        rows.append(row)
+    M = np.zeros((2, col))
+    for s, row in enumerate(rows):
+        for c, v in row.items():
+            M[s, c] = v
+    return M
+
+
+def _sample_weights(nv: int, steps: int = 8) -> np.ndarray:
+    """Convex weights on ``nv`` vertices on a lattice of ``steps``."""
+    from itertools import product
+
+    rows = [np.array(c) / steps for c in product(range(steps + 1), repeat=nv) if sum(c) == steps]
+    return np.array(rows)
+
+
+def refine_with_families(equilibria: Sequence, families: Sequence, dominance: str = "weak",
+                         tol=None) -> tuple:
+    """The refinement at one point, with families refined whole.
+
+    An isolated equilibrium is removed when some other equilibrium, or
+    some point of some family, dominates it; a point of a family is
+    removed when some other equilibrium, or another point of any family
+    (its own included), dominates it.
+
+    How a family enters
+        In every family the search has met, one state's unknowns are fixed
+        and the other's range over a polytope (a segment, a triangle, ...),
+        so the family's payoffs form a polygon ``Q`` in the varying state's
+        payoff plane, the other state's payoffs fixed.  A point of ``Q``
+        off its Pareto frontier is dominated by a point of the frontier,
+        which lies on an edge between two vertices; so the segments between
+        every pair of vertices stand for the family exactly: they dominate
+        what the family dominates, and the family keeps an undominated
+        point if and only if one of them does (a segment through the
+        inside of ``Q`` is dominated by the frontier).  Each segment is
+        refined exactly by :func:`segment_parts`.  A family in which both
+        states' unknowns vary is represented by a lattice of its points
+        (convex weights in steps of 1/8 on each state's vertices) and its
+        result is marked ``"sampled"``.
+
+    Parameters
+    ----------
+    equilibria : sequence of Equilibrium
+    families : sequence of Family
+    dominance : {"weak", "strict", "none", "ex-ante"}
+    tol : float, optional
+
+    Returns
+    -------
+    (mask, parts)
+        ``mask[i]``: equilibrium ``i`` survives.  ``parts[f]``: the parts of
+        family ``f`` that survive, as ``(i, j, t0, t1)``: the points
+        ``(1 - t) v_i + t v_j`` for ``t`` in ``[t0, t1]`` with ``v_i`` the
+        family's ``i``-th vertex (see
+        :meth:`~trustgame.core.families.Family.edge_point`); for a sampled
+        family, ``("sampled", wA, wB)`` for each surviving lattice point.
+
+    Examples
+    --------
+    >>> from trustgame import Params, solve
+    >>> sol = solve(Params(pA=0.42, pB=0.42), dominance="none")
+    >>> mask, parts = refine_with_families(sol.equilibria, sol.families)
+    >>> [e.name for e, m in zip(sol.equilibria, mask) if m]
+    ['semi-separating A[Cm]/B[Cm] CC:mixed']
+    """
+    check_dominance(dominance)
+    eqs, fams = list(equilibria), list(families)
+    game = eqs[0].game if eqs else (fams[0].game if fams else None)
+    tol = resolve_tol(tol, getattr(game, "exact", False))
+    if dominance == "none":
+        return [True] * len(eqs), [list(_edges_all(f)) for f in fams]
+    width = len(eqs[0].payoff_vector()) if eqs else len(fams[0].vertices[0].payoff_vector())
+    M = _exante_matrix(game) if dominance == "ex-ante" else np.eye(width)
+    strict = dominance == "strict"
+    cands = []  # (a, d, owner)
+    for i, e in enumerate(eqs):
+        v = M @ np.array([float(x) for x in e.payoff_vector()])
+        cands.append((v, np.zeros_like(v), ("eq", i)))
+    for f_i, f in enumerate(fams):
+        XA, XB = f.sides
+        if len(XA) > 1 and len(XB) > 1:
+            for wA in _sample_weights(len(XA)):
+                for wB in _sample_weights(len(XB)):
+                    v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=float)
+                    cands.append((v, np.zeros_like(v), ("sample", f_i, tuple(wA), tuple(wB))))
+            continue
+        P = f.payoff_vertices() @ M.T
+        for i, j, _, _ in _edges_all(f):
+            cands.append((P[i], P[j] - P[i], ("edge", f_i, i, j)))
+    A = np.array([c[0] for c in cands]).reshape(len(cands), len(M))
+    Dm = np.array([c[1] for c in cands]).reshape(len(cands), len(M))
+    mask = [False] * len(eqs)
+    parts = [[] for _ in fams]
+    if not cands:
+        return mask, parts
+    keep = refine_segments(A[None], Dm[None], np.ones((1, len(cands)), bool), tol,
+                           "strict" if strict else "weak")[0]
+    for k, (a, dd, owner) in enumerate(cands):
+        if owner[0] == "eq":
+            mask[owner[1]] = bool(keep[k])
+        elif owner[0] == "edge":
+            if keep[k]:
+                others = [(c[0], c[1]) for j, c in enumerate(cands) if j != k]
+                parts[owner[1]] += [(owner[2], owner[3], t0, t1)
+                                    for t0, t1 in segment_parts(a, dd, others, tol, strict)]
+        elif keep[k]:
+            parts[owner[1]].append(("sampled", owner[2], owner[3]))
+    return mask, parts
+
+
+def _edges_all(f):
+    """Every edge ``(i, j, 0, 1)`` between two vertices of a family."""
+    n = len(f.vertices)
+    return [(i, j, 0.0, 1.0) for i in range(n) for j in range(i + 1, n)]

@@ -48,11 +48,20 @@ Off-path beliefs
     equilibrium available under some belief (``DD``, ``CC`` or ``mixed``
     with a belief of one on the security type).
 
+Families
+    When a side's feasible set is not a single point, the equilibria form
+    a continuum: the product of the two sides' polytopes.  It is reported
+    whole, as a :class:`~trustgame.core.families.Family` (the vertices of
+    each side, the payoff map, the equilibrium at every vertex), and the
+    refinement treats it whole
+    (:func:`trustgame.core.refinement.refine_with_families`).
+
+Speed
+    Each state's problem depends only on its own prior, the other state's
+    payoff parameters and ``k`` (:meth:`_Points.side_keys`), so on a grid
+    of priors it is solved once per row or column, not once per cell.
+
 What is not enumerated
-    * When a side's feasible set is not a single point, the equilibria form
-      a continuum.  The search reports its extreme points (the end points of
-      an interval, the vertices of a polygon; flagged
-      ``info["family"] = True``), not the whole set.
     * Mixing probabilities are kept in ``[1e-7, 1 - 1e-7]``; mixtures
       closer to pure play are reported as their pure limit by
       :mod:`trustgame.core.equilibria`.
@@ -69,12 +78,14 @@ import numpy as np
 from scipy.optimize import linprog
 
 from .equilibria import Equilibrium, interim_payoffs, type_masses
-from .model import ACTIONS, HISTORIES, C, D, Game, stage_payoff
+from .families import Family
+from .model import ACTIONS, HISTORIES, STATES, C, D, Game, stage_payoff
 from .naming import name_equilibrium
 from .period2 import Continuation, aggregate, continuation_payoff
 from .tolerances import DEFAULT_TOL, MIX_MARGIN, MIXED_TOL, PIVOT_TOL, RANK_TOL, TINY, ZERO_TOL, resolve_tol
 
-__all__ = ["semi_separating_equilibria", "semi_separating_grid", "REGIMES", "MIX_MARGIN"]
+__all__ = ["semi_separating", "semi_separating_equilibria", "semi_separating_grid", "REGIMES",
+           "MIX_MARGIN"]
 
 #: Period-2 regimes considered after an on-path history.
 REGIMES = ("DD", "CC", "mixed", "K_A", "K_B")
@@ -101,6 +112,42 @@ class _Points:
             for n in (0, 1):
                 if not self.positive[s][n] and np.any(self.prior[s][n] > 0):
                     raise ValueError("a batch must not mix zero and positive priors")
+
+    def take(self, idx) -> _Points:
+        """The points ``idx`` (an index array) as a new batch."""
+        new = object.__new__(_Points)
+        new.k = self.k[idx]
+        new.N = new.k.shape[0]
+        new.beta = [b[idx] for b in self.beta]
+        new.theta = [t[idx] for t in self.theta]
+        new.e1 = [[v[idx] for v in row] for row in self.e1]
+        new.e2 = [[v[idx] for v in row] for row in self.e2]
+        new.prior = [[v[idx] for v in row] for row in self.prior]
+        new.t = [t[idx] for t in self.t]
+        new.positive = self.positive
+        return new
+
+    def side_keys(self, i: int):
+        """Distinct values of what state ``i``'s linear problem depends on.
+
+        State ``i``'s unknowns are constrained by its own prior, by the
+        other state's payoff parameters (its types' values, independence
+        and salience) and by ``k``; nothing else enters.  Returns
+        ``(rep, inv, sub)``: one representative point per distinct value,
+        for every point the index of its value, and the representatives as
+        a batch, so that a grid of ``n x n`` priors needs only ``n``
+        solutions per state.  Computed once per batch.
+        """
+        cache = self.__dict__.setdefault("_keys", {})
+        if i in cache:
+            return cache[i]
+        j = 1 - i
+        cols = np.column_stack([self.k, self.prior[i][0], self.prior[i][1], self.e1[j][0],
+                                self.e1[j][1], self.e2[j][0], self.e2[j][1], self.beta[j],
+                                self.theta[j]])
+        _, rep, inv = np.unique(cols, axis=0, return_index=True, return_inverse=True)
+        cache[i] = (rep, inv.ravel(), self.take(rep))
+        return cache[i]
 
     @classmethod
     def from_game(cls, game: Game) -> _Points:
@@ -254,15 +301,18 @@ def _belief_range(pts: _Points, side: _Side, a):
     return np.nanmin(arr, axis=0), np.nanmax(arr, axis=0)
 
 
-def _regime_ok(reg, rA, rB, tA, tB, tol):
-    """Can posteriors in the ranges rA, rB support the regime? (bool array)"""
+def _regime_parts(reg, rA, rB, tA, tB, tol):
+    """Whether posteriors in the ranges rA (A's, at A's key points) and rB
+    (B's, at B's key points) can support the regime: ``(okA, okB)``, bool
+    arrays whose conjunction is the condition.  ``tB`` is B's threshold at
+    A's key points and ``tA`` A's threshold at B's."""
     if reg == "DD":
-        return np.ones_like(tA, dtype=bool)
+        return np.ones(rA[0].shape, dtype=bool), np.ones(rB[0].shape, dtype=bool)
     if reg in ("CC", "mixed"):
-        return (rA[1] >= tB - tol) & (rB[1] >= tA - tol)
+        return rA[1] >= tB - tol, rB[1] >= tA - tol
     if reg == "K_A":
-        return (rA[0] - tol <= tB) & (tB <= rA[1] + tol) & (rB[1] >= tA - tol)
-    return (rB[0] - tol <= tA) & (tA <= rB[1] + tol) & (rA[1] >= tB - tol)
+        return (rA[0] - tol <= tB) & (tB <= rA[1] + tol), rB[1] >= tA - tol
+    return rA[1] >= tB - tol, (rB[0] - tol <= tA) & (tA <= rB[1] + tol)
 
 
 def _other_payoffs(pts: _Points, i, sides, regimes, menu):
@@ -330,9 +380,10 @@ def _take(a: _Aff, idx):
 def _solve(side: _Side, eqs, ges, tol, idx):
     """Solve the side's system at the points ``idx``.
 
-    Returns a list of ``(points, X, family)``: point indices, variable
-    vectors (one row per point) and whether they are extreme points of a
-    continuum.
+    Returns a list of ``(points, X)``: point indices and, for each point,
+    the extreme points of its feasible set, ``X`` of shape
+    ``(len(points), nv, n)`` (``nv = 1``: a single solution; ``nv = 2``:
+    the end points of an interval; more: the vertices of a polytope).
     """
     n = side.n
     M = len(idx)
@@ -351,7 +402,7 @@ def _solve(side: _Side, eqs, ges, tol, idx):
             ok &= np.abs(a.k[idx]) <= tol
         for hv in h:
             ok &= hv <= tol
-        return [(idx[ok], np.zeros((int(ok.sum()), 0)), np.zeros(int(ok.sum()), bool))]
+        return [(idx[ok], np.zeros((int(ok.sum()), 1, 0)))]
     G = np.stack(G, axis=1)  # (M, m, n)
     h = np.stack(h, axis=1)  # (M, m)
     if eqs:
@@ -367,7 +418,7 @@ def _solve(side: _Side, eqs, ges, tol, idx):
                 x0 = np.linalg.solve(E, f[..., None])[..., 0]
                 b0 = h - np.einsum("mkn,mn->mk", G, x0)
                 ok = np.all(b0 <= tol, axis=1)
-                return [(idx[ok], x0[ok], np.zeros(int(ok.sum()), bool))]
+                return [(idx[ok], x0[ok][:, None, :])]
         u, sv, vt = np.linalg.svd(E, full_matrices=True)
         rank = np.sum(sv > RANK_TOL, axis=1)
     else:
@@ -397,7 +448,7 @@ def _solve(side: _Side, eqs, ges, tol, idx):
         b = hs - np.einsum("mkn,mn->mk", Gs, x0)
         if d == 0:
             ok = np.all(b <= tol, axis=1)
-            out.append((idx[sel[ok]], x0[ok], np.zeros(int(ok.sum()), bool)))
+            out.append((idx[sel[ok]], x0[ok][:, None, :]))
         elif d == 1:
             A = np.einsum("mkn,mn->mk", Gs, Nsp[:, :, 0])
             pos, neg = A > ZERO_TOL, A < -ZERO_TOL
@@ -411,24 +462,37 @@ def _solve(side: _Side, eqs, ges, tol, idx):
             two = ok & ~single
             mid = (lo + hi) / 2
             if single.any():
-                out.append((idx[sel[single]], x0[single] + Nsp[single, :, 0] * mid[single, None],
-                            np.zeros(int(single.sum()), bool)))
+                out.append((idx[sel[single]],
+                            (x0[single] + Nsp[single, :, 0] * mid[single, None])[:, None, :]))
             if two.any():
-                ends = np.ones(int(two.sum()), bool)
-                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * lo[two, None], ends))
-                out.append((idx[sel[two]], x0[two] + Nsp[two, :, 0] * hi[two, None], ends))
+                ends = [x0[two] + Nsp[two, :, 0] * v[two, None] for v in (lo, hi)]
+                out.append((idx[sel[two]], np.stack(ends, axis=1)))
         elif d <= 4:
             A = np.einsum("mkn,mnd->mkd", Gs, Nsp)
             pidx, U = _vertices_batch(A, b, tol)
             if len(pidx):
                 X = x0[pidx] + np.einsum("vnd,vd->vn", Nsp[pidx], U)
-                counts = np.bincount(pidx, minlength=len(sel))
-                out.append((idx[sel[pidx]], X, counts[pidx] > 1))
+                out.extend(_group_vertices(idx[sel], pidx, X))
         else:
             for m_, s_ in enumerate(sel):
                 verts = _vertices(Gs[m_], hs[m_], x0[m_], Nsp[m_], tol)
-                for vx in verts:
-                    out.append((idx[[s_]], vx[None, :], np.array([len(verts) > 1])))
+                if verts:
+                    out.append((idx[[s_]], np.array(verts)[None, :, :]))
+    return out
+
+
+def _group_vertices(points, pidx, X):
+    """Vertices listed one per row (``pidx[v]`` the point of row ``v``) as
+    chunks ``(points, X)`` of points with the same number of vertices."""
+    order = np.argsort(pidx, kind="stable")
+    pidx, X = pidx[order], X[order]
+    counts = np.bincount(pidx)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    out = []
+    for c in np.unique(counts[counts > 0]):
+        which = np.nonzero(counts == c)[0]
+        rows = starts[which][:, None] + np.arange(c)[None, :]
+        out.append((points[which], X[rows]))
     return out
 
 
@@ -444,6 +508,15 @@ def _vertices_batch(A, b, tol):
     """
     from itertools import combinations
 
+    # constraints with no coefficient at any point cannot be active: check
+    # them once and leave them out of the enumeration
+    flat = np.all(np.abs(A) <= ZERO_TOL, axis=(0, 2))
+    if flat.any():
+        bad = np.any(b[:, flat] > tol, axis=1)
+        A, b = A[:, ~flat], b[:, ~flat]
+        if bad.any():
+            b = b.copy()
+            b[bad] = np.inf  # nothing is feasible there
     M, m, d = A.shape
     subsets = np.array(list(combinations(range(m), d)), dtype=int)
     chunk = max(1, 4_000_000 // max(1, M * m * d))
@@ -492,59 +565,100 @@ def _vertices(G, h, x0, N, tol):
     return pts
 
 
+class _SideSolution:
+    """Solutions of one state's linear problem at some of its key points:
+    ``X[m]`` holds the extreme points (``nv`` of them) at key ``keys[m]``;
+    ``side`` and ``U`` are affine functions over the state's key points
+    (``U``: the other state's types' payoffs from each action)."""
+
+    __slots__ = ("keys", "X", "menu", "U", "side")
+
+    def __init__(self, keys, X, menu, U, side):
+        self.keys, self.X, self.menu, self.U, self.side = keys, X, menu, U, side
+
+
+class _Row:
+    """One feasible configuration at some points of the batch: ``a`` and
+    ``b`` are A's and B's solutions; point ``points[m]`` uses row ``ra[m]``
+    of ``a`` and row ``rb[m]`` of ``b``.  The equilibria at a point form
+    the product of A's and B's sets of solutions."""
+
+    __slots__ = ("points", "a", "b", "ra", "rb", "regimes", "pats")
+
+    def __init__(self, points, a, b, ra, rb, regimes, pats):
+        self.points, self.a, self.b, self.ra, self.rb = points, a, b, ra, rb
+        self.regimes, self.pats = regimes, pats
+
+
 def _search(pts: _Points, pats, tol):
-    """Yield ``(points, XA, XB, regimes, menus, family, sides, U)`` for
-    every feasible configuration of one support pattern."""
-    tA, tB = pts.t
-    plain = [_Side(pts, i, pats[i]) for i in (0, 1)]
-    onA, onB = plain[0].onpath(), plain[1].onpath()
-    rng = {(0, a): _belief_range(pts, plain[0], a) for a in onA}
-    rng.update({(1, b): _belief_range(pts, plain[1], b) for b in onB})
-    hists = [(a, b) for a in onA for b in onB]
+    """Yield a :class:`_Row` for every feasible configuration of one
+    support pattern.
+
+    Each state's problem is solved once per distinct value of what it
+    depends on (:meth:`_Points.side_keys`), and the two are combined at
+    the points where both are feasible.
+    """
+    keys = [pts.side_keys(i) for i in (0, 1)]
+    sub = [k[2] for k in keys]
+    plain = [_Side(sub[i], i, pats[i]) for i in (0, 1)]
+    on = [plain[0].onpath(), plain[1].onpath()]
+    rng = {(i, a): _belief_range(sub[i], plain[i], a) for i in (0, 1) for a in on[i]}
+    hists = [(a, b) for a in on[0] for b in on[1]]
     masks = {}
     for a, b in hists:
         for reg in REGIMES:
-            masks[(a, b, reg)] = _regime_ok(reg, rng[(0, a)], rng[(1, b)], tA, tB, tol)
-    opts = [[r for r in REGIMES if masks[(a, b, r)].any()] for a, b in hists]
+            masks[(a, b, reg)] = _regime_parts(reg, rng[(0, a)], rng[(1, b)], sub[1].t[0],
+                                               sub[0].t[1], tol)
+    opts = [[r for r in REGIMES if masks[(a, b, r)][0].any() and masks[(a, b, r)][1].any()]
+            for a, b in hists]
     for combo in product(*opts):
-        valid = np.ones(pts.N, dtype=bool)
+        valid = [np.ones(sub[i].N, dtype=bool) for i in (0, 1)]
         for (a, b), reg in zip(hists, combo):
-            valid &= masks[(a, b, reg)]
-        if not valid.any():
+            valid[0] &= masks[(a, b, reg)][0]
+            valid[1] &= masks[(a, b, reg)][1]
+        if not (valid[0].any() and valid[1].any()):
             continue
-        idx = np.nonzero(valid)[0]
         regimes = {a + b: r for (a, b), r in zip(hists, combo)}
-        sides = [_Side(pts, i, pats[i], regimes) for i in (0, 1)]
         found = []
         for i in (0, 1):
-            j_off = [b for b in ACTIONS if b not in sides[1 - i].onpath()]
-            on_i = sides[i].onpath()
-            menus = ([dict(zip(on_i, ch)) for ch in product(("DD", "CC", "mixed"), repeat=len(on_i))]
+            P = sub[i]
+            sides = [_Side(P, s, pats[s], regimes) for s in (0, 1)]
+            j_off = [b for b in ACTIONS if b not in on[1 - i]]
+            menus = ([dict(zip(on[i], ch)) for ch in product(("DD", "CC", "mixed"), repeat=len(on[i]))]
                      if j_off else [{}])
-            todo = idx
+            todo = np.nonzero(valid[i])[0]
             sols = []
             for menu in menus:
                 if len(todo) == 0:
                     break
-                eqs, ges, U = _constraints(pts, i, sides, regimes, menu)
+                eqs, ges, U = _constraints(P, i, sides, regimes, menu)
                 chunks = _solve(sides[i], eqs, ges, tol, todo)
-                done = np.unique(np.concatenate([c[0] for c in chunks])) if chunks else np.array([], int)
-                for c in chunks:
-                    if len(c[0]):
-                        sols.append((c[0], c[1], c[2], menu, U))
-                todo = np.setdiff1d(todo, done)
-            found.append(sols)
+                done = [c[0] for c in chunks if len(c[0])]
+                for kk, X in chunks:
+                    if len(kk):
+                        sols.append(_SideSolution(kk, X, menu, U, sides[i]))
+                if done:
+                    todo = np.setdiff1d(todo, np.concatenate(done))
             if not sols:
                 break
-        if len(found) < 2 or not found[0] or not found[1]:
+            found.append(sols)
+        if len(found) < 2:
             continue
+        inv = [keys[0][1], keys[1][1]]
         for ca in found[0]:
+            pos = np.full(sub[0].N, -1)
+            pos[ca.keys] = np.arange(len(ca.keys))
+            ra = pos[inv[0]]
+            has_a = ra >= 0
+            if not has_a.any():
+                continue
             for cb in found[1]:
-                common, ia, ib = np.intersect1d(ca[0], cb[0], return_indices=True)
-                if len(common) == 0:
-                    continue
-                yield (common, ca[1][ia], cb[1][ib], regimes, (ca[3], cb[3]), ca[2][ia] | cb[2][ib],
-                       sides, (ca[4], cb[4]))
+                pos = np.full(sub[1].N, -1)
+                pos[cb.keys] = np.arange(len(cb.keys))
+                rb = pos[inv[1]]
+                where = np.nonzero(has_a & (rb >= 0))[0]
+                if len(where):
+                    yield _Row(where, ca, cb, ra[where], rb[where], regimes, pats)
 
 
 def _patterns(pts: _Points):
@@ -564,7 +678,23 @@ def _patterns(pts: _Points):
 
 
 def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibrium]:
-    """Equilibria of a two-type game in which some type mixes in period 1.
+    """Isolated equilibria of a two-type game in which some type mixes in
+    period 1: the first half of :func:`semi_separating` (same parameters),
+    whose second half is the families.
+
+    Examples
+    --------
+    >>> from trustgame import Params
+    >>> eqs = semi_separating_equilibria(Params(pA=0.2, pB=0.2).game())
+    >>> len(eqs)
+    0
+    """
+    return semi_separating(game, tol, known)[0]
+
+
+def semi_separating(game: Game, tol=None, known=()) -> tuple:
+    """Every equilibrium of a two-type game in which some type mixes in
+    period 1: the isolated ones and the families (continua).
 
     Parameters
     ----------
@@ -577,32 +707,88 @@ def semi_separating_equilibria(game: Game, tol=None, known=()) -> list[Equilibri
 
     Returns
     -------
-    list of Equilibrium
-        Named, with ``method == "semi-separating"``.
+    (list of Equilibrium, list of Family)
+        An end point of a family can also be an isolated equilibrium under
+        another period-2 regime (a security type that cooperates for sure
+        after a history rather than with the family's probability); it is
+        then reported in both, under its own name.
 
     Examples
     --------
     >>> from trustgame import Params
-    >>> eqs = semi_separating_equilibria(Params(pA=0.2, pB=0.2).game())
-    >>> len(eqs)
-    0
+    >>> eqs, fams = semi_separating(Params(pA=0.2292, pB=0.8125).game())
+    >>> len(eqs), [(f.dimension, len(f.vertices)) for f in fams]
+    (7, [(1, 2)])
     """
     tol = resolve_tol(tol)
     if any(len(ts) != 2 for ts in game.types):
         raise ValueError("semi-separating search needs exactly two types per state")
     pts = _Points.from_game(game)
-    found: list[Equilibrium] = []
+    points: list[Equilibrium] = []
+    families: list[Family] = []
     for pats in _patterns(pts):
-        for (_, XA, XB, regimes, menus, fam, sides, _U) in _search(pts, pats, tol):
-            found.append(_build(game, sides, regimes, XA[0], XB[0], menus, bool(fam[0])))
+        for row in _search(pts, pats, tol):
+            XA, XB = row.a.X[row.ra[0]], row.b.X[row.rb[0]]
+            sides = (row.a.side, row.b.side)
+            menus = (row.a.menu, row.b.menu)
+            regimes = row.regimes
+
+            def build(xa, xb, sides=sides, regimes=regimes, menus=menus):
+                return _build(game, sides, regimes, np.asarray(xa, float), np.asarray(xb, float), menus)
+
+            verts = [build(xa, xb) for xa in XA for xb in XB]
+            if len(verts) == 1:
+                points.append(verts[0])
+                continue
+            if not all(_period2_consistent(e, MIXED_TOL) for e in verts):
+                continue
+            fam = Family(game=game, name=build(XA.mean(axis=0), XB.mean(axis=0)).name,
+                         sides=(XA.copy(), XB.copy()), variables=_variables(game, row),
+                         payoff_map=_payoff_map(row), vertices=tuple(verts), build=build)
+            if any(_same_family(fam, f) for f in families):
+                continue
+            families.append(fam)
     out: list[Equilibrium] = []
-    for e in found:
+    for e in points:
         if any(_same_eq(e, k, MIXED_TOL) for k in list(known) + out):
             continue
         if not _period2_consistent(e, MIXED_TOL):
             continue
         out.append(e)
-    return out
+    return out, families
+
+
+def _same_family(f1: Family, f2: Family) -> bool:
+    if len(f1.vertices) != len(f2.vertices):
+        return False
+    return all(any(_same_eq(v, w, MIXED_TOL) for w in f2.vertices) for v in f1.vertices)
+
+
+def _variables(game: Game, row) -> tuple:
+    """Names of each state's unknowns, in the order of the columns."""
+    out = []
+    for s, side in ((0, row.a.side), (1, row.b.side)):
+        st = STATES[s]
+        names = [f"P({st} {game.types[s][n].name} plays C in period 1)" for n in side.mixers]
+        names += [f"P({st} is a security-seeker, plays {h[s]} and cooperates after {h})"
+                  for h in side.zh]
+        out.append(tuple(names))
+    return tuple(out)
+
+
+def _payoff_map(row) -> tuple:
+    """For each state, ``(M, c)``: its types' interim payoffs are
+    ``M @ x + c`` with ``x`` the other state's unknowns."""
+    out = []
+    for s, other in enumerate((row.b, row.a)):
+        U = other.U
+        M, c = [], []
+        for n in (0, 1):
+            act = C if row.pats[s][n] in ("C", "M") else D
+            M.append(U[(n, act)].c[0].copy())
+            c.append(float(U[(n, act)].k[0]))
+        out.append((np.array(M), np.array(c)))
+    return tuple(out)
 
 
 def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
@@ -629,7 +815,7 @@ def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
     return True
 
 
-def _build(game, sides, regimes, xa, xb, menus, family):
+def _build(game, sides, regimes, xa, xb, menus):
     """Assemble a named Equilibrium (one point) from the sides' solutions."""
     menu_for_B, menu_for_A = menus  # A's solution carries B's off-path menu
     vec = (xa, xb)
@@ -686,7 +872,7 @@ def _build(game, sides, regimes, xa, xb, menus, family):
                      beliefs=tuple(beliefs), offpath_beliefs=tuple(offb),
                      payoffs=tuple(payoffs), method="semi-separating",
                      knife_edge=any(c.knife_edge for c in period2),
-                     info={"family": bool(family), "regimes": dict(regimes)})
+                     info={"regimes": dict(regimes)})
     return name_equilibrium(eq)
 
 
@@ -716,7 +902,8 @@ def _same_eq(e1: Equilibrium, e2: Equilibrium, tol):
 # ---------------------------------------------------------------------------
 
 def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None):
-    """Semi-separating equilibria at many points at once (for maps).
+    """Semi-separating equilibria and families at many points at once (for
+    maps).
 
     Parameters
     ----------
@@ -726,18 +913,22 @@ def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None
 
     Returns
     -------
-    list of (points, names, payoffs)
+    list of (points, names, payA, payB)
         ``points``: flat indices into the broadcast shape; ``names``: the
-        equilibrium name at each point; ``payoffs``: array (len, 4) of
-        interim payoffs (A security, A greedy, B security, B greedy).
+        name at each point (a family's is that of its centroid);
+        ``payA``: array ``(len, nv_B, 2)`` of A's types' interim payoffs
+        (security, greedy) at each vertex of B's polytope, ``payB`` the
+        same for B's types at A's vertices.  A row with one vertex on each
+        side is an isolated equilibrium; otherwise the payoffs at a point
+        of the family are a convex combination on each side.
 
     Examples
     --------
     >>> out = semi_separating_grid(1.5, -0.1, 0.9, [0.4, 0.2], [0.4, 0.2], 0, 0, 1, 1)
-    >>> sorted({n for pts, names, _ in out for p, n in zip(pts, names) if p == 0})
+    >>> sorted({n for pts, names, _, _ in out for p, n in zip(pts, names) if p == 0})
     ['semi-separating A[Cm]/B[Cm] CC:CC', 'semi-separating A[Cm]/B[Cm] CC:mixed',
      'semi-separating A[mD]/B[mD] CC:CC']
-    >>> [p for pts, _, _ in out for p in pts if p == 1]  # none at the second point
+    >>> [p for pts, _, _, _ in out for p in pts if p == 1]  # none at the second point
     []
     """
     tol = resolve_tol(tol)
@@ -745,59 +936,66 @@ def semi_separating_grid(H, L, k, pA, pB, betaA, betaB, thetaA, thetaB, tol=None
     out = []
     for pats in _patterns(pts):
         acts = ["".join("m" if x == "M" else x for x in pats[s]) for s in (0, 1)]
-        for (idx, XA, XB, regimes, _menus, _fam, sides, Us) in _search(pts, pats, tol):
-            X = (XA, XB)
-            # payoffs: A's types from B's variables (U in B's solution
-            # chunk) and vice versa
-            pay = np.zeros((len(idx), 4))
-            for s in (0, 1):
-                U = Us[1 - s]  # payoffs of s's types, affine in (1-s)'s vars
-                for n in (0, 1):
-                    uc = _take(U[(n, C)], idx).at(X[1 - s])
-                    ud = _take(U[(n, D)], idx).at(X[1 - s])
-                    r = sides[s].values(X[s], n)
-                    pay[:, 2 * s + n] = r * uc + (1 - r) * ud
-            kinds = _grid_kinds(pts, sides, regimes, idx, X)
-            names = [f"semi-separating A[{acts[0]}]/B[{acts[1]}] " +
-                     (" ".join(f"{h}:{kk[m]}" for h, kk in kinds.items() if kk[m] != "DD") or "DD")
-                     for m in range(len(idx))]
-            out.append((idx, names, pay))
+        prefix = f"semi-separating A[{acts[0]}]/B[{acts[1]}] "
+        for row in _search(pts, pats, tol):
+            payA = _side_payoffs(row.b, pats[0])[row.rb]
+            payB = _side_payoffs(row.a, pats[1])[row.ra]
+            hs = [h for h in HISTORIES if h in row.regimes]
+            ca = _side_codes(row.a, 0, row.regimes, hs)[row.ra]
+            cb = _side_codes(row.b, 1, row.regimes, hs)[row.rb]
+            kind = np.where((ca == 0) & (cb == 0), 0, np.where((ca == 1) & (cb == 1), 1, 2))
+            code = kind @ (3 ** np.arange(len(hs))) if hs else np.zeros(len(row.points), int)
+            uniq, inv = np.unique(code, return_inverse=True)
+            labels = []
+            for u in uniq:
+                ks = [(int(u) // 3 ** j) % 3 for j in range(len(hs))]
+                play = " ".join(f"{h}:{('DD', 'CC', 'mixed')[kk]}" for h, kk in zip(hs, ks) if kk)
+                labels.append(prefix + (play or "DD"))
+            names = np.array(labels, dtype=object)[inv.ravel()]
+            out.append((row.points, names, payA, payB))
     return out
 
 
-def _grid_kinds(pts, sides, regimes, idx, X):
-    """Period-2 play (DD, CC or mixed) after each on-path history."""
-    tA, tB = pts.t[0][idx], pts.t[1][idx]
-    q = {}
-    for i in (0, 1):
-        for a in sides[i].onpath():
-            s = _take(sides[i].s(a), idx).at(X[i])
-            w = _take(sides[i].w(a), idx).at(X[i])
-            q[(i, a)] = np.where(w > 0, s / np.where(w > 0, w, 1), 0.0)
-    kinds = {}
-    for h in HISTORIES:
-        if h not in regimes:
-            continue
-        reg = regimes[h]
-        a, b = h[0], h[1]
-        if reg == "DD":
-            xa = xb = np.zeros(len(idx))
-        elif reg == "CC":
-            xa = xb = np.ones(len(idx))
-        elif reg == "mixed":
-            xa = tB / np.maximum(q[(0, a)], TINY)
-            xb = tA / np.maximum(q[(1, b)], TINY)
-        elif reg == "K_A":
-            xa = np.ones(len(idx))
-            sb = _take(sides[1].s(b), idx).at(X[1])
-            zb = _take(sides[1].z(h), idx).at(X[1])
-            xb = np.where(sb > 0, zb / np.where(sb > 0, sb, 1), 1.0)
+def _side_payoffs(sol: _SideSolution, pat_other) -> np.ndarray:
+    """The other state's types' payoffs at each vertex of this state's
+    solutions: ``(len(sol.keys), nv, 2)``.  A type that mixes is
+    indifferent, so its payoff is that of C."""
+    out = []
+    for n in (0, 1):
+        act = C if pat_other[n] in ("C", "M") else D
+        U = sol.U[(n, act)]
+        c, k = U.c[sol.keys], U.k[sol.keys]
+        if c.shape[1] == 0:
+            out.append(np.broadcast_to(k[:, None], sol.X.shape[:2]))
         else:
-            xb = np.ones(len(idx))
-            sa = _take(sides[0].s(a), idx).at(X[0])
-            za = _take(sides[0].z(h), idx).at(X[0])
-            xa = np.where(sa > 0, za / np.where(sa > 0, sa, 1), 1.0)
-        xa, xb = np.clip(xa, 0, 1), np.clip(xb, 0, 1)
-        kinds[h] = np.where((xa == 0) & (xb == 0), "DD",
-                            np.where((xa >= 1 - ZERO_TOL) & (xb >= 1 - ZERO_TOL), "CC", "mixed"))
-    return kinds
+            out.append(np.einsum("mn,mvn->mv", c, sol.X) + k[:, None])
+    return np.stack(out, axis=-1)
+
+
+def _side_codes(sol: _SideSolution, i: int, regimes, hs) -> np.ndarray:
+    """This state's security type's period-2 cooperation at the centroid
+    of its solutions after each history in ``hs``: 0 (defects), 1
+    (cooperates) or 2 (mixes); shape ``(len(sol.keys), len(hs))``."""
+    side, keys = sol.side, sol.keys
+    X = sol.X.mean(axis=1)
+    m = len(keys)
+    thr = side.pts.t[1 - i][keys]
+    cols = []
+    for h in hs:
+        reg, a = regimes[h], h[i]
+        if reg == "DD":
+            x = np.zeros(m)
+        elif reg == "CC" or reg == side.at_threshold:
+            x = np.ones(m)
+        elif reg == "mixed":
+            sa = _take(side.s(a), keys).at(X)
+            wa = _take(side.w(a), keys).at(X)
+            q = np.where(wa > 0, sa / np.where(wa > 0, wa, 1), 0.0)
+            x = thr / np.maximum(q, TINY)
+        else:
+            sa = _take(side.s(a), keys).at(X)
+            za = _take(side.z(h), keys).at(X)
+            x = np.where(sa > 0, za / np.where(sa > 0, sa, 1), 1.0)
+        x = np.clip(x, 0, 1)
+        cols.append(np.where(x == 0, 0, np.where(x >= 1 - ZERO_TOL, 1, 2)))
+    return np.stack(cols, axis=1) if cols else np.zeros((m, 0), dtype=int)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .equilibria import Equilibrium, pure_equilibria
 from .errors import ParameterError
 from .model import Game, Params
-from .refinement import efficient_mask
+from .refinement import efficient_mask, refine_with_families
 from .tolerances import resolve_tol
 
 __all__ = ["SCOPES", "Solution", "solve"]
@@ -45,6 +45,15 @@ class Solution:
         ``"pure"`` if only pure period-1 play was.
     tol : float
         Tolerance used.
+    families : tuple of Family
+        Continua of equilibria with period-1 mixing, each reported whole
+        (see :mod:`trustgame.core.families`).
+    family_parts : tuple
+        For each family, the parts that survive the refinement (empty when
+        none survives): ``(i, j, t0, t1)``, the points between vertices
+        ``i`` and ``j`` from a share ``t0`` to ``t1`` of the way (see
+        :func:`trustgame.core.refinement.refine_with_families` and
+        :meth:`~trustgame.core.families.Family.edge_point`).
     """
 
     game: Game
@@ -53,17 +62,21 @@ class Solution:
     dominance: str
     scope: str
     tol: object
+    families: tuple = ()
+    family_parts: tuple = ()
 
     @property
     def params(self) -> Params | None:
         return self.game.params
 
     def names(self, efficient_only: bool = False) -> list[str]:
-        """Names (``name[leader]`` for asymmetric ones), in order."""
+        """Names (``name[leader]`` for asymmetric ones), in order: the
+        isolated equilibria, then the families."""
         return [
             e.key for e, f in zip(self.equilibria, self.efficient)
             if f or not efficient_only
-        ]
+        ] + [fam.key for fam, parts in zip(self.families, self.family_parts)
+             if parts or not efficient_only]
 
     def efficient_names(self) -> list[str]:
         """Names of the PBE-ER, sorted."""
@@ -79,8 +92,8 @@ class Solution:
     def has(self, name: str, efficient_only: bool = False) -> bool:
         """True when an equilibrium with this name (or ``name[leader]`` key)
         exists (and, optionally, survives the refinement)."""
-        return any(
-            (e.name == name or e.key == name) and (f or not efficient_only)
+        return name in self.names(efficient_only) or any(
+            e.name == name and (f or not efficient_only)
             for e, f in zip(self.equilibria, self.efficient)
         )
 
@@ -92,6 +105,7 @@ class Solution:
             out["threshold"] = float(self.game.params.threshold)
         out["dominance"] = self.dominance
         out["equilibria"] = [e.to_dict(f) for e, f in zip(self.equilibria, self.efficient)]
+        out["families"] = [fam.to_dict(parts) for fam, parts in zip(self.families, self.family_parts)]
         return out
 
 
@@ -130,17 +144,24 @@ def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
     game = params.game() if isinstance(params, Params) else params
     tol = resolve_tol(tol, game.exact)
     eqs = pure_equilibria(game, tol=tol, offpath=offpath)
+    fams = []
     searched = False
     if scope not in SCOPES:
         raise ParameterError(f"scope must be one of {', '.join(SCOPES)} (got {scope!r})")
     if (scope == "all" and offpath == "free" and not game.exact
             and all(len(ts) == 2 for ts in game.types)):
-        from .semiseparating import semi_separating_equilibria
+        from .semiseparating import semi_separating
 
-        eqs = eqs + semi_separating_equilibria(game, tol=tol, known=eqs)
+        semi, fams = semi_separating(game, tol=tol, known=eqs)
+        eqs = eqs + semi
         searched = True
     if restrict_to is not None:
         keep = set(restrict_to)
         eqs = [e for e in eqs if e.key in keep]
-    mask = efficient_mask(eqs, dominance, tol)
-    return Solution(game, tuple(eqs), tuple(mask), dominance, "all" if searched else "pure", tol)
+        fams = [f for f in fams if f.key in keep]
+    if fams:
+        mask, parts = refine_with_families(eqs, fams, dominance, tol)
+    else:
+        mask, parts = efficient_mask(eqs, dominance, tol), []
+    return Solution(game, tuple(eqs), tuple(mask), dominance, "all" if searched else "pure", tol,
+                    tuple(fams), tuple(tuple(p) for p in parts))

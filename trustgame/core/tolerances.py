@@ -21,7 +21,7 @@ from typing import Any
 
 __all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "PIVOT_TOL", "TINY", "MIX_MARGIN",
            "MIXED_TOL", "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "BISECT_TOL",
-           "VERIFY_MARGIN", "resolve_tol"]
+           "VERIFY_MARGIN", "PART_TOL", "resolve_tol"]
 
 #: Default numerical tolerance for every weak inequality in the package.
 #: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
@@ -69,6 +69,11 @@ REACH_TOL = 1e-6
 #: solver accepts at exactly its tolerance (H - 1 = 1e-9, say) does not fail
 #: the check on the last bit of rounding.
 VERIFY_MARGIN = 2.0
+
+#: Shortest part of a family (in its parameter ``t`` in [0, 1]) that the
+#: refinement reports as surviving; gaps narrower than this between
+#: dominated parts are closed.
+PART_TOL = 1e-9
 
 #: Tolerance of the independent brute-force deviation check, whose grid of
 #: deviations is coarser than the solver's closed forms.
