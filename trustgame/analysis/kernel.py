@@ -170,8 +170,7 @@ def evaluate_classes(values: dict, dominance: str = "weak", tol=None, offpath: s
     return ca.names, ca.exists, efficient
 
 
-def evaluate_full_scope(values: dict, dominance: str = "weak", tol=None, restrict_to=None,
-                        classes: ClassArrays | None = None) -> tuple:
+def evaluate_full_scope(values: dict, dominance: str = "weak", tol=None, restrict_to=None) -> tuple:
     """Every PBE, period-1 mixing included, and the PBE-ER with families
     refined whole, at each point (the full scope of the map kernel).
 
@@ -195,8 +194,6 @@ def evaluate_full_scope(values: dict, dominance: str = "weak", tol=None, restric
     dominance : {"weak", "strict", "none", "ex-ante"}
     tol : float, optional
     restrict_to : iterable of str, optional
-    classes : ClassArrays, optional
-        The pure classes at these points, when already computed.
 
     Returns
     -------
@@ -219,7 +216,7 @@ def evaluate_full_scope(values: dict, dominance: str = "weak", tol=None, restric
 
     check_dominance(dominance)
     tol = resolve_tol(tol)
-    ca = classes if classes is not None else class_arrays(values, tol, "free", restrict_to)
+    ca = class_arrays(values, tol, "free", restrict_to)
     keep = None if restrict_to is None else set(restrict_to)
     shape = ca.shape
     size = int(np.prod(shape))

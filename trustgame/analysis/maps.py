@@ -37,7 +37,7 @@ from ..core.refinement import check_dominance
 from ..core.solution import SCOPES
 from ..core.tolerances import resolve_tol
 from .conditions import SYMBOLS
-from .kernel import class_arrays, evaluate_classes
+from .kernel import evaluate_classes, evaluate_full_scope
 
 __all__ = ["RegionMap", "region_map", "region_map_pointwise", "cell_centres", "AXES",
            "ALIASES", "axis_parameters", "grid_args", "MAX_CELLS"]
@@ -283,20 +283,10 @@ def region_map(base: Params, x: str = "pA", y: str = "pB", xlim=(0, 1), ylim=(0,
     _check_axes(base, x, y, xs, ys, xlim, ylim)
     values = dict(zip(SYMBOLS, grid_args(base, x, y, xs, ys)))
     if scope == "all":
-        ca = class_arrays(values, tol, offpath, restrict_to)
-        return _with_mixing(base, x, y, xs, ys, ca, values, dominance, tol, restrict_to)
-    names, exists, efficient = evaluate_classes(values, dominance, tol, offpath, restrict_to)
-    return RegionMap(base, x, y, xs, ys, names, exists, efficient, dominance, "pure",
-                     offpath)
-
-
-def _with_mixing(base, x, y, xs, ys, ca, values, dominance, tol, restrict_to):
-    """The full-scope map: the map kernel's full-scope evaluation on the grid."""
-    from .kernel import evaluate_full_scope
-
-    ny, nx = ca.shape
-    names, ex, ef = evaluate_full_scope(values, dominance, tol, restrict_to, classes=ca)
-    return RegionMap(base, x, y, xs, ys, names, ex, ef, dominance, "all", "free")
+        names, exists, efficient = evaluate_full_scope(values, dominance, tol, restrict_to)
+    else:
+        names, exists, efficient = evaluate_classes(values, dominance, tol, offpath, restrict_to)
+    return RegionMap(base, x, y, xs, ys, names, exists, efficient, dominance, scope, offpath)
 
 
 def _solve_cell(args):

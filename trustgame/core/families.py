@@ -120,13 +120,7 @@ class Family:
         the way from its first end point to its second (``t`` in [0, 1])."""
         if self.dimension != 1:
             raise ValueError(f"point(t) needs a family of dimension 1 (this one has {self.dimension})")
-        t = float(t)
-        if not 0.0 <= t <= 1.0:
-            raise ValueError(f"t must lie in [0, 1] (got {t})")
-        XA, XB = (np.asarray(X, dtype=float) for X in self.sides)
-        wA = np.array([1 - t, t]) if len(XA) == 2 else None
-        wB = np.array([1 - t, t]) if len(XB) == 2 else None
-        return self.at(wA, wB)
+        return self.edge_point(0, 1, t)
 
     def edge_point(self, i: int, j: int, t: float):
         """The equilibrium ``(1 - t) v_i + t v_j`` between vertices ``i``
@@ -136,22 +130,11 @@ class Family:
         if not 0.0 <= t <= 1.0:
             raise ValueError(f"t must lie in [0, 1] (got {t})")
         nB = len(self.sides[1])
-        w = {}
-        for v, s in ((i, 1 - t), (j, t)):
-            w[(v // nB, v % nB)] = w.get((v // nB, v % nB), 0.0) + s
-        wA = np.zeros(len(self.sides[0]))
-        wB = np.zeros(nB)
-        for (a, b), s in w.items():
-            wA[a] += s
-            wB[b] += s
+        wA, wB = np.zeros(len(self.sides[0])), np.zeros(nB)
+        for v, share in ((i, 1 - t), (j, t)):  # vertex v is (v // nB, v % nB)
+            wA[v // nB] += share
+            wB[v % nB] += share
         return self.at(wA, wB)
-
-    def ends(self) -> tuple:
-        """For a family of dimension 1, the payoff vectors ``(a, d)`` with
-        the payoffs at ``point(t)`` equal to ``a + t * d``."""
-        a = np.array(self.point(0.0).payoff_vector(), dtype=float)
-        b = np.array(self.point(1.0).payoff_vector(), dtype=float)
-        return a, b - a
 
     def payoff_vertices(self) -> np.ndarray:
         """Interim payoffs at every vertex, shape ``(len(vertices), 4)``

@@ -556,25 +556,20 @@ def segment_parts(a, d, others, tol, strict: bool = False) -> list:
     ra, rd, t0, t1 = _self_reduce(a[None], d[None], tol, strict)
     t0, t1 = float(t0[0]), float(t1[0])
     cut = []
-    for b, e in others:
-        b, e = np.asarray(b, dtype=float), np.asarray(e, dtype=float)
-        if _same_image(a[None], d[None], b[None], e[None], tol)[0]:
-            continue
-        lo, hi = segment_dominated(ra[0], rd[0], b, e, tol, strict)
-        lo, hi = float(lo), float(hi)
-        if lo <= hi:
-            if t1 - t0 <= 0:  # reduced to a point
-                cut.append((t0, t1))
-            else:
-                cut.append((lo, hi))
+    if len(others):
+        B = np.array([b for b, _ in others], dtype=float)
+        E = np.array([e for _, e in others], dtype=float)
+        lo, hi = segment_dominated(ra, rd, B, E, tol, strict)
+        hit = (lo <= hi) & ~_same_image(a[None], d[None], B, E, tol)
+        cut = sorted(zip(lo[hit].tolist(), hi[hit].tolist()))
+    if t1 - t0 <= 0:  # reduced to a point
+        return [] if cut else [(t0, t1)]
     parts = []
     start = t0
-    for lo, hi in sorted(cut):
+    for lo, hi in cut:
         if lo > start + PART_TOL and start < t1:
             parts.append((start, min(lo, t1)))
         start = max(start, hi)
-    if t1 - t0 <= 0:
-        return [] if cut else [(t0, t1)]
     if start < t1 - PART_TOL:
         parts.append((start, t1))
     return parts
@@ -680,23 +675,16 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
         P = f.payoff_vertices() @ M.T
         for i, j, _, _ in _edges_all(f):
             cands.append((P[i], P[j] - P[i], ("edge", f_i, i, j)))
-    A = np.array([c[0] for c in cands]).reshape(len(cands), len(M))
-    Dm = np.array([c[1] for c in cands]).reshape(len(cands), len(M))
     mask = [False] * len(eqs)
     parts = [[] for _ in fams]
-    if not cands:
-        return mask, parts
-    keep = refine_segments(A[None], Dm[None], np.ones((1, len(cands)), bool), tol,
-                           "strict" if strict else "weak")[0]
     for k, (a, dd, owner) in enumerate(cands):
+        others = [(c[0], c[1]) for j, c in enumerate(cands) if j != k]
+        kept = segment_parts(a, dd, others, tol, strict)
         if owner[0] == "eq":
-            mask[owner[1]] = bool(keep[k])
+            mask[owner[1]] = bool(kept)
         elif owner[0] == "edge":
-            if keep[k]:
-                others = [(c[0], c[1]) for j, c in enumerate(cands) if j != k]
-                parts[owner[1]] += [(owner[2], owner[3], t0, t1)
-                                    for t0, t1 in segment_parts(a, dd, others, tol, strict)]
-        elif keep[k]:
+            parts[owner[1]] += [(owner[2], owner[3], t0, t1) for t0, t1 in kept]
+        elif kept:
             parts[owner[1]].append(("sampled", owner[2], owner[3]))
     return mask, parts
 

@@ -644,21 +644,24 @@ def _search(pts: _Points, pats, tol):
             found.append(sols)
         if len(found) < 2:
             continue
-        inv = [keys[0][1], keys[1][1]]
-        for ca in found[0]:
-            pos = np.full(sub[0].N, -1)
-            pos[ca.keys] = np.arange(len(ca.keys))
-            ra = pos[inv[0]]
+        # for every point of the batch, its row in each solution (-1: none)
+        rows = [[_rows_at(sub[i].N, sol.keys, keys[i][1]) for sol in found[i]] for i in (0, 1)]
+        for ca, ra in zip(found[0], rows[0]):
             has_a = ra >= 0
             if not has_a.any():
                 continue
-            for cb in found[1]:
-                pos = np.full(sub[1].N, -1)
-                pos[cb.keys] = np.arange(len(cb.keys))
-                rb = pos[inv[1]]
+            for cb, rb in zip(found[1], rows[1]):
                 where = np.nonzero(has_a & (rb >= 0))[0]
                 if len(where):
                     yield _Row(where, ca, cb, ra[where], rb[where], regimes, pats)
+
+
+def _rows_at(n_keys, keys, inv):
+    """For every point (``inv``: its key), the row of its key in ``keys``,
+    or -1."""
+    pos = np.full(n_keys, -1)
+    pos[keys] = np.arange(len(keys))
+    return pos[inv]
 
 
 def _patterns(pts: _Points):
