@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+from fractions import Fraction
 
 import pytest
 
@@ -50,9 +51,12 @@ def test_mixing_probabilities_stay_inside_the_margin():
                 assert x in (0.0, 1.0) or MIX_MARGIN <= x <= 1 - MIX_MARGIN
 
 
-def test_exact_games_are_not_searched():
+def test_exact_games_are_searched_in_exact_arithmetic():
     sol = solve(Params(pA=0.4, pB=0.4).exact())
-    assert sol.scope == "pure"
+    assert sol.scope == "all"
+    mixed = [e for e in sol.equilibria if e.method == "semi-separating"]
+    assert mixed
+    assert all(isinstance(x, Fraction) for e in mixed for row in e.period1 for x in row)
 
 
 def test_needs_two_types_per_state():

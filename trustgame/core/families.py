@@ -26,6 +26,10 @@ dimensions are represented the same way; see
 :func:`trustgame.core.refinement.refine_with_families` for how each is
 refined.
 
+In an exact game (Fractions) the vertices, the payoff map, the payoffs
+and the belief ranges are Fractions, and points of the family are taken
+with Fraction weights.
+
 Examples
 --------
 >>> from trustgame import Params, solve
@@ -41,10 +45,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 
 from .model import HISTORIES, STATES, Game
+from .rational import rank
 from .tolerances import DEFAULT_TOL, ZERO_TOL
 
 __all__ = ["Family"]
@@ -89,29 +95,45 @@ class Family:
         return self.name
 
     @property
+    def exact(self) -> bool:
+        """True when the family was found in exact arithmetic (its
+        vertices are Fractions)."""
+        return bool(self.game.exact)
+
+    @property
     def dimension(self) -> int:
         """Affine dimension of the family (1 for an interval)."""
         d = 0
         for X in self.sides:
-            X = np.asarray(X, dtype=float)
             if len(X) > 1:
-                d += int(np.linalg.matrix_rank(X[1:] - X[0], tol=DEFAULT_TOL))
+                if self.exact:
+                    d += rank([list(r) for r in np.asarray(X[1:] - X[0], dtype=object)])
+                else:
+                    X = np.asarray(X, dtype=float)
+                    d += int(np.linalg.matrix_rank(X[1:] - X[0], tol=DEFAULT_TOL))
         return d
 
     def at(self, wA=None, wB=None):
         """The equilibrium at convex weights ``wA`` on A's vertices and
-        ``wB`` on B's (default: equal weights)."""
-        XA, XB = (np.asarray(X, dtype=float) for X in self.sides)
-        xa = self._combine(XA, wA)
-        xb = self._combine(XB, wB)
+        ``wB`` on B's (default: equal weights).  In an exact family the
+        weights are read as Fractions (a float exactly as stored)."""
+        dt = object if self.exact else float
+        XA, XB = (np.asarray(X, dtype=dt) for X in self.sides)
+        xa = self._combine(XA, wA, self.exact)
+        xb = self._combine(XB, wB, self.exact)
         return self.build(xa, xb)
 
     @staticmethod
-    def _combine(X, w):
+    def _combine(X, w, exact=False):
         if w is None:
             return X.mean(axis=0)
-        w = np.asarray(w, dtype=float)
-        if w.shape != (len(X),) or np.any(w < -ZERO_TOL) or abs(w.sum() - 1) > DEFAULT_TOL:
+        if exact:
+            w = np.array([Fraction(v) for v in np.ravel(w)], dtype=object)
+            bad = w.shape != (len(X),) or any(v < 0 for v in w) or sum(w) != 1
+        else:
+            w = np.asarray(w, dtype=float)
+            bad = w.shape != (len(X),) or np.any(w < -ZERO_TOL) or abs(w.sum() - 1) > DEFAULT_TOL
+        if bad:
             raise ValueError(f"weights must be {len(X)} non-negative numbers summing to 1 (got {w})")
         return w @ X
 
@@ -126,11 +148,12 @@ class Family:
         """The equilibrium ``(1 - t) v_i + t v_j`` between vertices ``i``
         and ``j`` of :attr:`vertices` (how the refinement reports the
         surviving parts, see :attr:`trustgame.Solution.family_parts`)."""
-        t = float(t)
-        if not 0.0 <= t <= 1.0:
+        t = Fraction(t) if self.exact else float(t)
+        if not 0 <= t <= 1:
             raise ValueError(f"t must lie in [0, 1] (got {t})")
         nB = len(self.sides[1])
-        wA, wB = np.zeros(len(self.sides[0])), np.zeros(nB)
+        dt = object if self.exact else float
+        wA, wB = np.zeros(len(self.sides[0]), dtype=dt), np.zeros(nB, dtype=dt)
         for v, share in ((i, 1 - t), (j, t)):  # vertex v is (v // nB, v % nB)
             wA[v // nB] += share
             wB[v % nB] += share
@@ -139,7 +162,8 @@ class Family:
     def payoff_vertices(self) -> np.ndarray:
         """Interim payoffs at every vertex, shape ``(len(vertices), 4)``
         (A security, A greedy, B security, B greedy)."""
-        return np.array([e.payoff_vector() for e in self.vertices], dtype=float)
+        return np.array([e.payoff_vector() for e in self.vertices],
+                        dtype=object if self.exact else float)
 
     def belief_ranges(self) -> dict:
         """``{history: {state: (low, high)}}``: the range of the posterior
@@ -150,7 +174,9 @@ class Family:
                 continue
             out[h] = {}
             for st in STATES:
-                vals = [float(e.security_belief(h, st)) for e in self.vertices]
+                vals = [e.security_belief(h, st) for e in self.vertices]
+                if not self.exact:
+                    vals = [float(v) for v in vals]
                 out[h][st] = (min(vals), max(vals))
         return out
 
@@ -172,7 +198,7 @@ class Family:
                  "offset": np.asarray(c, dtype=float).tolist()}
             for s, (st, (M, c)) in enumerate(zip(STATES, self.payoff_map))
         }
-        out["beliefs"] = {h: {st: list(r) for st, r in v.items()}
+        out["beliefs"] = {h: {st: [float(x) for x in r] for st, r in v.items()}
                           for h, v in self.belief_ranges().items()}
         out["vertices"] = [e.to_dict() for e in self.vertices]
         return out

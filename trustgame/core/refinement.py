@@ -30,7 +30,9 @@ Only types with positive prior count (a type that cannot occur has no
 preference to consult).  Comparisons use the tolerance of
 :mod:`trustgame.core.tolerances`: a difference within ``tol`` counts as a
 tie (``tol=None`` is :data:`~trustgame.core.tolerances.DEFAULT_TOL`, or 0
-in exact arithmetic).
+in exact arithmetic).  The segment computations below take arrays of
+floats or of Fractions (``dtype=object``); given Fractions and ``tol =
+0`` every step is exact, and so are the surviving parts of a family.
 
 These entry points share these definitions: :func:`dominates` compares two
 payoff vectors, :func:`efficient_mask` refines the equilibria at one point,
@@ -291,7 +293,13 @@ def refine_arrays(exists, pays, args, shape, dominance: str = "weak", tol=None,
 
 def _flatten(d, tol):
     """Treat slopes within ``tol`` of zero as zero."""
-    return np.where(np.abs(d) <= tol, 0.0, d)
+    return np.where(np.abs(d) <= tol, 0 * d, d)
+
+
+def _dtype(*arrays):
+    """``object`` when any input holds Fractions (exact arithmetic: every
+    operation below then stays exact), else ``float``."""
+    return object if any(np.asarray(v).dtype == object for v in arrays) else float
 
 
 def segment_dominated(a, d, b, e, tol, strict: bool = False):
@@ -326,36 +334,37 @@ def segment_dominated(a, d, b, e, tol, strict: bool = False):
     >>> round(float(lo), 6), round(float(hi), 6)
     (0.4, 0.5)
     """
-    a, d, b, e = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, d, b, e)))
+    dt = _dtype(a, d, b, e)
+    a, d, b, e = np.broadcast_arrays(*(np.asarray(v, dtype=dt) for v in (a, d, b, e)))
     d, e = _flatten(d, tol), _flatten(e, tol)
     g = a - b + (tol if strict else -tol)  # need s e_c - t d_c >= g_c
     shape = a.shape[:-1]
-    lo = np.zeros(shape)
-    hi = np.ones(shape)
+    lo = np.zeros(shape, dtype=dt)
+    hi = np.ones(shape, dtype=dt)
     # components in which Y's payoff does not move: -t d_c >= g_c
     flat = e == 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        bound = -g / np.where(d == 0, 1.0, d)
+        bound = -g / np.where(d == 0, 1, d)
     hi = np.minimum(hi, np.min(np.where(flat & (d > 0), bound, np.inf), axis=-1))
     lo = np.maximum(lo, np.max(np.where(flat & (d < 0), bound, -np.inf), axis=-1))
     empty = np.any(flat & (d == 0) & (g > 0), axis=-1)
     # bounds on s, affine in t: s >= (g + t d) / e where e > 0, s <= ... where e < 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        slope = np.where(flat, 0.0, d / np.where(flat, 1.0, e))
-        icpt = np.where(flat, 0.0, g / np.where(flat, 1.0, e))
-    zeros = np.zeros(shape + (1,))
-    ones = np.ones(shape + (1,))
+        slope = np.where(flat, 0, d / np.where(flat, 1, e))
+        icpt = np.where(flat, 0, g / np.where(flat, 1, e))
+    zeros = np.zeros(shape + (1,), dtype=dt)
+    ones = np.ones(shape + (1,), dtype=dt)
     # lower bounds L_j(t) = p_j + q_j t (j = 0 is s >= 0), upper U_k(t) = r_k + w_k t
     Lp = np.concatenate([zeros, np.where(e > 0, icpt, -np.inf)], axis=-1)
-    Lq = np.concatenate([zeros, np.where(e > 0, slope, 0.0)], axis=-1)
+    Lq = np.concatenate([zeros, np.where(e > 0, slope, 0)], axis=-1)
     Ur = np.concatenate([ones, np.where(e < 0, icpt, np.inf)], axis=-1)
-    Uw = np.concatenate([zeros, np.where(e < 0, slope, 0.0)], axis=-1)
+    Uw = np.concatenate([zeros, np.where(e < 0, slope, 0)], axis=-1)
     # every pair: p_j + q_j t <= r_k + w_k t, i.e. alpha t <= beta
     alpha = Lq[..., :, None] - Uw[..., None, :]
     beta = Ur[..., None, :] - Lp[..., :, None]
-    live = np.isfinite(beta)
+    live = np.abs(beta) < np.inf  # finite (works on Fractions too)
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = beta / np.where(alpha == 0, 1.0, alpha)
+        ratio = beta / np.where(alpha == 0, 1, alpha)
     hi = np.minimum(hi, np.min(np.where(live & (alpha > 0), ratio, np.inf), axis=(-2, -1)))
     lo = np.maximum(lo, np.max(np.where(live & (alpha < 0), ratio, -np.inf), axis=(-2, -1)))
     empty |= np.any(live & (alpha == 0) & (beta < 0), axis=(-2, -1))
@@ -364,14 +373,14 @@ def segment_dominated(a, d, b, e, tol, strict: bool = False):
     # (the largest gain over the dominating s is reached at an end of
     # their range, the gain being a maximum of affine functions of s)
     point = np.all(d == 0, axis=-1)
-    s_lo = np.clip(np.max(Lp, axis=-1), 0.0, 1.0)
-    s_hi = np.clip(np.min(Ur, axis=-1), 0.0, 1.0)
+    s_lo = np.minimum(np.maximum(np.max(Lp, axis=-1), 0), 1)
+    s_hi = np.minimum(np.maximum(np.min(Ur, axis=-1), 0), 1)
     some = (np.any(b + s_lo[..., None] * e > a + tol, axis=-1)
             | np.any(b + s_hi[..., None] * e > a + tol, axis=-1))
     if not strict:
         empty |= point & ~some
-    lo = np.where(empty, 1.0, lo)
-    hi = np.where(empty, 0.0, hi)
+    lo = np.where(empty, 1, lo).astype(dt)
+    hi = np.where(empty, 0, hi).astype(dt)
     return lo, hi
 
 
@@ -387,9 +396,9 @@ def _self_reduce(a, d, tol, strict: bool = False):
         up = np.all(d >= 0, axis=-1) & np.any(d > 0, axis=-1)
         down = np.all(d <= 0, axis=-1) & np.any(d < 0, axis=-1)
     a = np.where(up[..., None], a + d, a)
-    t0 = np.where(up, 1.0, 0.0)
-    t1 = np.where(down, 0.0, 1.0)
-    d = np.where((up | down)[..., None], 0.0, d)
+    t0 = np.where(up, 1, 0).astype(a.dtype)
+    t1 = np.where(down, 0, 1).astype(a.dtype)
+    d = np.where((up | down)[..., None], 0 * d, d)
     return a, d, t0, t1
 
 
@@ -551,26 +560,31 @@ def segment_parts(a, d, others, tol, strict: bool = False) -> list:
     >>> [(round(t0, 6), round(t1, 6)) for t0, t1 in parts]
     [(0.0, 0.25), (0.75, 1.0)]
     """
-    a = np.asarray(a, dtype=float)
-    d = np.asarray(d, dtype=float)
+    dt = _dtype(a, d, *(v for pair in others for v in pair))
+    a = np.asarray(a, dtype=dt)
+    d = np.asarray(d, dtype=dt)
+    # exact arithmetic: no gap is too narrow to count
+    eps = 0 if dt is object else PART_TOL
     ra, rd, t0, t1 = _self_reduce(a[None], d[None], tol, strict)
-    t0, t1 = float(t0[0]), float(t1[0])
+    t0, t1 = t0[0], t1[0]
     cut = []
     if len(others):
-        B = np.array([b for b, _ in others], dtype=float)
-        E = np.array([e for _, e in others], dtype=float)
+        B = np.array([b for b, _ in others], dtype=dt)
+        E = np.array([e for _, e in others], dtype=dt)
         lo, hi = segment_dominated(ra, rd, B, E, tol, strict)
         hit = (lo <= hi) & ~_same_image(a[None], d[None], B, E, tol)
         cut = sorted(zip(lo[hit].tolist(), hi[hit].tolist()))
+    if dt is float:
+        t0, t1 = float(t0), float(t1)
     if t1 - t0 <= 0:  # reduced to a point
         return [] if cut else [(t0, t1)]
     parts = []
     start = t0
     for lo, hi in cut:
-        if lo > start + PART_TOL and start < t1:
+        if lo > start + eps and start < t1:
             parts.append((start, min(lo, t1)))
         start = max(start, hi)
-    if start < t1 - PART_TOL:
+    if start < t1 - eps:
         parts.append((start, t1))
     return parts
 
@@ -583,22 +597,24 @@ def _exante_matrix(game) -> np.ndarray:
         row = {}
         for t in game.types[s]:
             if t.prior > 0:
-                row[col] = float(t.prior)
+                row[col] = t.prior if game.exact else float(t.prior)
                 col += 1
         rows.append(row)
-    M = np.zeros((2, col))
+    M = np.zeros((2, col), dtype=object if game.exact else float)
     for s, row in enumerate(rows):
         for c, v in row.items():
             M[s, c] = v
     return M
 
 
-def _sample_weights(nv: int, steps: int = 8) -> np.ndarray:
+def _sample_weights(nv: int, steps: int = 8, exact: bool = False) -> np.ndarray:
     """Convex weights on ``nv`` vertices on a lattice of ``steps``."""
+    from fractions import Fraction
     from itertools import product
 
-    rows = [np.array(c) / steps for c in product(range(steps + 1), repeat=nv) if sum(c) == steps]
-    return np.array(rows)
+    rows = [[Fraction(v, steps) if exact else v / steps for v in c]
+            for c in product(range(steps + 1), repeat=nv) if sum(c) == steps]
+    return np.array(rows, dtype=object if exact else float)
 
 
 def refine_with_families(equilibria: Sequence, families: Sequence, dominance: str = "weak",
@@ -658,19 +674,22 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
     if dominance == "none":
         return [True] * len(eqs), [list(_edges_all(f)) for f in fams]
     width = len(eqs[0].payoff_vector()) if eqs else len(fams[0].vertices[0].payoff_vector())
-    M = _exante_matrix(game) if dominance == "ex-ante" else np.eye(width)
+    # exact games are refined in exact arithmetic (Fractions, tol = 0)
+    exact = bool(getattr(game, "exact", False))
+    dt = object if exact else float
+    M = _exante_matrix(game) if dominance == "ex-ante" else np.eye(width, dtype=int).astype(dt)
     strict = dominance == "strict"
     cands = []  # (a, d, owner)
     for i, e in enumerate(eqs):
-        v = M @ np.array([float(x) for x in e.payoff_vector()])
-        cands.append((v, np.zeros_like(v), ("eq", i)))
+        v = M @ np.array(list(e.payoff_vector()), dtype=dt)
+        cands.append((v, v * 0, ("eq", i)))
     for f_i, f in enumerate(fams):
         XA, XB = f.sides
         if len(XA) > 1 and len(XB) > 1:
-            for wA in _sample_weights(len(XA)):
-                for wB in _sample_weights(len(XB)):
-                    v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=float)
-                    cands.append((v, np.zeros_like(v), ("sample", f_i, tuple(wA), tuple(wB))))
+            for wA in _sample_weights(len(XA), exact=exact):
+                for wB in _sample_weights(len(XB), exact=exact):
+                    v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=dt)
+                    cands.append((v, v * 0, ("sample", f_i, tuple(wA), tuple(wB))))
             continue
         P = f.payoff_vertices() @ M.T
         for i, j, _, _ in _edges_all(f):
@@ -692,4 +711,6 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
 def _edges_all(f):
     """Every edge ``(i, j, 0, 1)`` between two vertices of a family."""
     n = len(f.vertices)
+    if getattr(f.game, "exact", False):
+        return [(i, j, 0, 1) for i in range(n) for j in range(i + 1, n)]
     return [(i, j, 0.0, 1.0) for i in range(n) for j in range(i + 1, n)]

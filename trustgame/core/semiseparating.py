@@ -61,17 +61,28 @@ Speed
     payoff parameters and ``k`` (:meth:`_Points.side_keys`), so on a grid
     of priors it is solved once per row or column, not once per cell.
 
+Exact arithmetic
+    When the game's numbers are Fractions (``Params(...).exact()``) the
+    same search runs on arrays of Fractions, the linear problems are
+    solved by exact elimination and vertex enumeration
+    (:mod:`trustgame.core.rational`), every comparison has tolerance 0,
+    and the families' vertices, payoffs and belief ranges are exact.  At a
+    boundary the exact search decides: a knife-edge family that exists
+    only where a posterior equals a threshold is found there and nowhere
+    else (``tests/core/test_exact_mixing.py``).
+
 What is not enumerated
-    * Mixing probabilities are kept in ``[1e-7, 1 - 1e-7]``; mixtures
-      closer to pure play are reported as their pure limit by
-      :mod:`trustgame.core.equilibria`.
-    * Games with more than two types per state, and exact arithmetic, are
-      not searched.
+    * Mixing probabilities are kept in ``[1e-7, 1 - 1e-7]`` (in exact
+      arithmetic, the fraction 1/10**7); mixtures closer to pure play are
+      reported as their pure limit by :mod:`trustgame.core.equilibria`.
+    * Games with more than two types per state are not searched here
+      (see :mod:`trustgame.analysis.correlation_mixing`).
 """
 
 from __future__ import annotations
 
 import warnings
+from fractions import Fraction
 from itertools import product
 
 import numpy as np
@@ -82,6 +93,7 @@ from .families import Family
 from .model import ACTIONS, HISTORIES, STATES, C, D, Game, stage_payoff
 from .naming import name_equilibrium
 from .period2 import Continuation, aggregate, continuation_payoff
+from .rational import affine_solutions, polytope_vertices
 from .tolerances import DEFAULT_TOL, MIX_MARGIN, MIXED_TOL, PIVOT_TOL, RANK_TOL, TINY, ZERO_TOL, resolve_tol
 
 __all__ = ["semi_separating", "semi_separating_equilibria", "semi_separating_grid", "REGIMES",
@@ -97,14 +109,16 @@ _PATTERNS = [(a, b) for a in ("C", "D", "M") for b in ("C", "D", "M")]
 class _Points:
     """Parameters of N two-type games, as arrays of shape (N,)."""
 
-    def __init__(self, k, beta, theta, e1, e2, prior):
-        self.k = np.asarray(k, dtype=float)
+    def __init__(self, k, beta, theta, e1, e2, prior, exact: bool = False):
+        # exact: arrays of Fractions (dtype object), solved by _solve_exact
+        self.dtype = dt = object if exact else float
+        self.k = np.asarray(k, dtype=dt)
         self.N = self.k.shape[0]
-        self.beta = [np.asarray(b, dtype=float) for b in beta]
-        self.theta = [np.asarray(t, dtype=float) for t in theta]
-        self.e1 = [[np.asarray(v, dtype=float) for v in row] for row in e1]
-        self.e2 = [[np.asarray(v, dtype=float) for v in row] for row in e2]
-        self.prior = [[np.asarray(v, dtype=float) for v in row] for row in prior]
+        self.beta = [np.asarray(b, dtype=dt) for b in beta]
+        self.theta = [np.asarray(t, dtype=dt) for t in theta]
+        self.e1 = [[np.asarray(v, dtype=dt) for v in row] for row in e1]
+        self.e2 = [[np.asarray(v, dtype=dt) for v in row] for row in e2]
+        self.prior = [[np.asarray(v, dtype=dt) for v in row] for row in prior]
         # cooperation threshold of each state's security type
         self.t = [self.k / (1 + self.k - self.e2[s][0]) for s in (0, 1)]
         self.positive = [[bool(np.all(self.prior[s][n] > 0)) for n in (0, 1)] for s in (0, 1)]
@@ -113,9 +127,18 @@ class _Points:
                 if not self.positive[s][n] and np.any(self.prior[s][n] > 0):
                     raise ValueError("a batch must not mix zero and positive priors")
 
+    @property
+    def exact(self) -> bool:
+        return self.dtype is object
+
+    def num(self, v):
+        """The number ``v`` in this batch's arithmetic (a Fraction when exact)."""
+        return Fraction(v) if self.exact else float(v)
+
     def take(self, idx) -> _Points:
         """The points ``idx`` (an index array) as a new batch."""
         new = object.__new__(_Points)
+        new.dtype = self.dtype
         new.k = self.k[idx]
         new.N = new.k.shape[0]
         new.beta = [b[idx] for b in self.beta]
@@ -141,6 +164,9 @@ class _Points:
         cache = self.__dict__.setdefault("_keys", {})
         if i in cache:
             return cache[i]
+        if self.N == 1:
+            cache[i] = (np.zeros(1, dtype=int), np.zeros(1, dtype=int), self)
+            return cache[i]
         j = 1 - i
         cols = np.column_stack([self.k, self.prior[i][0], self.prior[i][1], self.e1[j][0],
                                 self.e1[j][1], self.e2[j][0], self.e2[j][1], self.beta[j],
@@ -151,14 +177,16 @@ class _Points:
 
     @classmethod
     def from_game(cls, game: Game) -> _Points:
+        exact = game.exact
+
         def a(v):
-            return np.array([float(v)])
+            return np.array([Fraction(v) if exact else float(v)], dtype=object if exact else float)
 
         ts = game.types
         return cls(a(game.k), [a(b) for b in game.beta], [a(t) for t in game.theta],
                    [[a(t.e1) for t in ts[s]] for s in (0, 1)],
                    [[a(t.e2) for t in ts[s]] for s in (0, 1)],
-                   [[a(t.prior) for t in ts[s]] for s in (0, 1)])
+                   [[a(t.prior) for t in ts[s]] for s in (0, 1)], exact=exact)
 
     @classmethod
     def from_arrays(cls, H, L, k, pA, pB, betaA, betaB, thetaA, thetaB) -> _Points:
@@ -187,10 +215,10 @@ class _Aff:
     __radd__ = __add__
 
     def __sub__(self, o):
-        return self + (-1.0) * o
+        return self + (-1) * o
 
     def __rsub__(self, o):
-        return (-1.0) * self + o
+        return (-1) * self + o
 
     def __mul__(self, a):
         if isinstance(a, np.ndarray):
@@ -222,12 +250,14 @@ class _Side:
         self._cache = {}
 
     def var(self, idx):
-        c = np.zeros((self.N, self.n))
-        c[:, idx] = 1.0
-        return _Aff(c, np.zeros(self.N))
+        dt = self.pts.dtype
+        c = np.zeros((self.N, self.n), dtype=dt)
+        c[:, idx] = 1
+        return _Aff(c, np.zeros(self.N, dtype=dt))
 
     def const(self, v):
-        return _Aff(np.zeros((self.N, self.n)), np.full(self.N, float(v)))
+        dt = self.pts.dtype
+        return _Aff(np.zeros((self.N, self.n), dtype=dt), np.full(self.N, self.pts.num(v), dtype=dt))
 
     def r(self, n):
         if self.pat[n] == "M":
@@ -236,7 +266,7 @@ class _Side:
 
     def pi(self, n, a):
         r = self.r(n)
-        return r if a == C else 1.0 - r
+        return r if a == C else 1 - r
 
     def s(self, a):
         """Probability that the state is a security type and plays ``a``."""
@@ -288,17 +318,18 @@ def _belief_range(pts: _Points, side: _Side, a):
     """Arrays (lo, hi) of possible posteriors on the security type after ``a``."""
     pr = pts.prior[side.i]
     if side.pat[0] == "M" and side.pat[1] == "M":
-        return np.zeros(pts.N), np.ones(pts.N)
-    vals = []
-    for rs in ([0.0, 1.0] if side.pat[0] == "M" else [_PURE[side.pat[0]]]):
-        for rg in ([0.0, 1.0] if side.pat[1] == "M" else [_PURE[side.pat[1]]]):
+        return np.zeros(pts.N, dtype=pts.dtype), np.ones(pts.N, dtype=pts.dtype)
+    lo = np.full(pts.N, np.inf, dtype=pts.dtype)
+    hi = np.full(pts.N, -np.inf, dtype=pts.dtype)
+    for rs in ([0, 1] if side.pat[0] == "M" else [int(_PURE[side.pat[0]])]):
+        for rg in ([0, 1] if side.pat[1] == "M" else [int(_PURE[side.pat[1]])]):
             ps = pr[0] * (rs if a == C else 1 - rs)
             pg = pr[1] * (rg if a == C else 1 - rg)
             tot = ps + pg
-            with np.errstate(invalid="ignore", divide="ignore"):
-                vals.append(np.where(tot > 0, ps / np.where(tot > 0, tot, 1), np.nan))
-    arr = np.array(vals)
-    return np.nanmin(arr, axis=0), np.nanmax(arr, axis=0)
+            q = ps / np.where(tot > 0, tot, 1)
+            lo = np.where(tot > 0, np.minimum(lo, q), lo)
+            hi = np.where(tot > 0, np.maximum(hi, q), hi)
+    return lo, hi
 
 
 def _regime_parts(reg, rA, rB, tA, tB, tol):
@@ -385,6 +416,8 @@ def _solve(side: _Side, eqs, ges, tol, idx):
     ``(len(points), nv, n)`` (``nv = 1``: a single solution; ``nv = 2``:
     the end points of an interval; more: the vertices of a polytope).
     """
+    if side.pts.exact:
+        return _solve_exact(side, eqs, ges, idx)
     n = side.n
     M = len(idx)
     lo_b = [MIX_MARGIN] * len(side.mixers) + [0.0] * len(side.zh)
@@ -478,6 +511,45 @@ def _solve(side: _Side, eqs, ges, tol, idx):
                 verts = _vertices(Gs[m_], hs[m_], x0[m_], Nsp[m_], tol)
                 if verts:
                     out.append((idx[[s_]], np.array(verts)[None, :, :]))
+    return out
+
+
+def _solve_exact(side: _Side, eqs, ges, idx):
+    """:func:`_solve` in exact arithmetic (Fractions, no tolerance), one
+    point at a time: the equalities are eliminated exactly
+    (:func:`~trustgame.core.rational.affine_solutions`) and the vertices
+    of what is left are enumerated exactly
+    (:func:`~trustgame.core.rational.polytope_vertices`).  The bounds on
+    the mixing probabilities are those of the floating-point search,
+    ``MIX_MARGIN`` read as a decimal fraction."""
+    n = side.n
+    margin = Fraction(str(MIX_MARGIN))
+    lo_b = [margin] * len(side.mixers) + [Fraction(0)] * len(side.zh)
+    hi_b = [1 - margin] * len(side.mixers) + [Fraction(1)] * len(side.zh)
+    out = []
+    for p in idx:
+        G = [list(a.c[p]) for a in ges]
+        h = [-a.k[p] for a in ges]
+        for v in range(n):
+            e = [0] * n
+            e[v] = 1
+            G += [e, [-x for x in e]]
+            h += [lo_b[v], -hi_b[v]]
+        sol = affine_solutions([list(a.c[p]) for a in eqs], [-a.k[p] for a in eqs], n)
+        if sol is None:
+            continue
+        x0, basis = sol
+        # G (x0 + N u) >= h, i.e. (G N) u >= h - G x0
+        A = [[sum(g * b for g, b in zip(row, d)) for d in basis] for row in G]
+        b = [hv - sum(g * x for g, x in zip(row, x0)) for row, hv in zip(G, h)]
+        U = polytope_vertices(A, b)
+        if not U:
+            continue
+        X = [[x + sum(u * d[c] for u, d in zip(uu, basis)) for c, x in enumerate(x0)] for uu in U]
+        arr = np.empty((1, len(X), n), dtype=object)
+        for v, x in enumerate(X):
+            arr[0, v, :] = x
+        out.append((np.array([p]), arr))
     return out
 
 
@@ -704,7 +776,8 @@ def semi_separating(game: Game, tol=None, known=()) -> tuple:
     game : Game
         A game with exactly two types per state (security first).
     tol : float, optional
-        Tolerance for weak inequalities.
+        Tolerance for weak inequalities (exact games: every comparison is
+        exact, whatever ``tol``).
     known : sequence of Equilibrium
         Equilibria already found (pure ones); duplicates are dropped.
 
@@ -727,6 +800,8 @@ def semi_separating(game: Game, tol=None, known=()) -> tuple:
     if any(len(ts) != 2 for ts in game.types):
         raise ValueError("semi-separating search needs exactly two types per state")
     pts = _Points.from_game(game)
+    # exact games: tol = 0 and every comparison exact
+    mtol = 0 if game.exact else MIXED_TOL
     points: list[Equilibrium] = []
     families: list[Family] = []
     for pats in _patterns(pts):
@@ -737,34 +812,35 @@ def semi_separating(game: Game, tol=None, known=()) -> tuple:
             regimes = row.regimes
 
             def build(xa, xb, sides=sides, regimes=regimes, menus=menus):
-                return _build(game, sides, regimes, np.asarray(xa, float), np.asarray(xb, float), menus)
+                return _build(game, sides, regimes, np.asarray(xa, pts.dtype), np.asarray(xb, pts.dtype),
+                              menus)
 
             verts = [build(xa, xb) for xa in XA for xb in XB]
             if len(verts) == 1:
                 points.append(verts[0])
                 continue
-            if not all(_period2_consistent(e, MIXED_TOL) for e in verts):
+            if not all(_period2_consistent(e, mtol) for e in verts):
                 continue
             fam = Family(game=game, name=build(XA.mean(axis=0), XB.mean(axis=0)).name,
                          sides=(XA.copy(), XB.copy()), variables=_variables(game, row),
                          payoff_map=_payoff_map(row), vertices=tuple(verts), build=build)
-            if any(_same_family(fam, f) for f in families):
+            if any(_same_family(fam, f, mtol) for f in families):
                 continue
             families.append(fam)
     out: list[Equilibrium] = []
     for e in points:
-        if any(_same_eq(e, k, MIXED_TOL) for k in list(known) + out):
+        if any(_same_eq(e, k, mtol) for k in list(known) + out):
             continue
-        if not _period2_consistent(e, MIXED_TOL):
+        if not _period2_consistent(e, mtol):
             continue
         out.append(e)
     return out, families
 
 
-def _same_family(f1: Family, f2: Family) -> bool:
+def _same_family(f1: Family, f2: Family, tol) -> bool:
     if len(f1.vertices) != len(f2.vertices):
         return False
-    return all(any(_same_eq(v, w, MIXED_TOL) for w in f2.vertices) for v in f1.vertices)
+    return all(any(_same_eq(v, w, tol) for w in f2.vertices) for v in f1.vertices)
 
 
 def _variables(game: Game, row) -> tuple:
@@ -789,7 +865,7 @@ def _payoff_map(row) -> tuple:
         for n in (0, 1):
             act = C if row.pats[s][n] in ("C", "M") else D
             M.append(U[(n, act)].c[0].copy())
-            c.append(float(U[(n, act)].k[0]))
+            c.append(U[(n, act)].k[0])
         out.append((np.array(M), np.array(c)))
     return tuple(out)
 
@@ -811,9 +887,10 @@ def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
             y = aggregate(eq.offpath_beliefs[h][o], cont.x[o])
             for n, t in enumerate(g.types[s]):
                 gain = continuation_payoff(g, s, n, 1, y) - continuation_payoff(g, s, n, 0, y)
-                scale = tol * max(1.0, abs(float(g.k)), abs(float(t.e2)))
+                scale = tol * max(1.0, abs(float(g.k)), abs(float(t.e2))) if tol else 0
                 x = cont.x[s][n]
-                if (x > ZERO_TOL and gain < -scale) or (x < 1 - ZERO_TOL and gain > scale):
+                zero = ZERO_TOL if tol else 0
+                if (x > zero and gain < -scale) or (x < 1 - zero and gain > scale):
                     return False
     return True
 
@@ -821,18 +898,20 @@ def _period2_consistent(eq: Equilibrium, tol: float) -> bool:
 def _build(game, sides, regimes, xa, xb, menus):
     """Assemble a named Equilibrium (one point) from the sides' solutions."""
     menu_for_B, menu_for_A = menus  # A's solution carries B's off-path menu
+    num = sides[0].pts.num  # float, or Fraction in exact arithmetic
+    zero, one = num(0), num(1)
     vec = (xa, xb)
     p1 = []
     for i in (0, 1):
         side = sides[i]
-        p1.append(tuple(float(vec[i][side.mixers.index(n)]) if side.pat[n] == "M"
-                        else _PURE[side.pat[n]] for n in (0, 1)))
+        p1.append(tuple(num(vec[i][side.mixers.index(n)]) if side.pat[n] == "M"
+                        else num(_PURE[side.pat[n]]) for n in (0, 1)))
     mass, post = zip(*(type_masses(game, s, p1[s]) for s in (0, 1)))
 
     def val(aff, i):
-        return float(aff.at(vec[i][None, :])[0]) if vec[i].size else float(aff.k[0])
+        return num(aff.at(vec[i][None, :])[0]) if vec[i].size else num(aff.k[0])
 
-    tA, tB = (float(t[0]) for t in sides[0].pts.t)
+    tA, tB = (num(t[0]) for t in sides[0].pts.t)
     conts = []
     for h in HISTORIES:
         a, b = h[0], h[1]
@@ -844,32 +923,33 @@ def _build(game, sides, regimes, xa, xb, menus):
             reg = menu_for_B.get(a, "DD")
         else:
             reg = "DD"
-        qa = post[0][a][0] if a in post[0] else 1.0
-        qb = post[1][b][0] if b in post[1] else 1.0
-        xA = xB = 0.0
+        qa = post[0][a][0] if a in post[0] else one
+        qb = post[1][b][0] if b in post[1] else one
+        xA = xB = zero
         if reg == "CC":
-            xA = xB = 1.0
+            xA = xB = one
         elif reg == "mixed":
             # a posterior at the threshold within tol (possibly 0 when the
             # threshold is tiny) makes the counterpart cooperate outright
-            xA = tB / qa if qa > 0 else 1.0
-            xB = tA / qb if qb > 0 else 1.0
+            xA = tB / qa if qa > 0 else one
+            xB = tA / qb if qb > 0 else one
         elif reg == "K_A":
-            xA = 1.0
+            xA = one
             sb = val(sides[1].s(b), 1)
-            xB = val(sides[1].z(h), 1) / sb if sb > 0 else 1.0
+            xB = val(sides[1].z(h), 1) / sb if sb > 0 else one
         elif reg == "K_B":
-            xB = 1.0
+            xB = one
             sa = val(sides[0].s(a), 0)
-            xA = val(sides[0].z(h), 0) / sa if sa > 0 else 1.0
-        xA, xB = min(max(xA, 0.0), 1.0), min(max(xB, 0.0), 1.0)
-        conts.append(Continuation(((xA, 0.0), (xB, 0.0)), _kind(xA, xB), reg in ("K_A", "K_B")))
+            xA = val(sides[0].z(h), 0) / sa if sa > 0 else one
+        xA, xB = min(max(xA, zero), one), min(max(xB, zero), one)
+        conts.append(Continuation(((xA, zero), (xB, zero)), _kind(xA, xB, 0 if game.exact else ZERO_TOL),
+                                  reg in ("K_A", "K_B")))
     period2 = tuple(conts)
     beliefs, offb = [], []
     for h in HISTORIES:
         muA, muB = post[0].get(h[0]), post[1].get(h[1])
         beliefs.append((muA, muB))
-        offb.append((muA or (1.0, 0.0), muB or (1.0, 0.0)))
+        offb.append((muA or (one, zero), muB or (one, zero)))
     payoffs = interim_payoffs(game, p1, mass, post, period2)
     eq = Equilibrium(game=game, period1=tuple(p1), period2=period2,
                      beliefs=tuple(beliefs), offpath_beliefs=tuple(offb),
@@ -879,10 +959,10 @@ def _build(game, sides, regimes, xa, xb, menus):
     return name_equilibrium(eq)
 
 
-def _kind(xA, xB):
-    if xA == 0.0 and xB == 0.0:
+def _kind(xA, xB, zero):
+    if xA == 0 and xB == 0:
         return "DD"
-    if xA >= 1.0 - ZERO_TOL and xB >= 1.0 - ZERO_TOL:
+    if xA >= 1 - zero and xB >= 1 - zero:
         return "CC"
     return "mixed"
 

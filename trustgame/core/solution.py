@@ -123,7 +123,9 @@ def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
     scope : {"all", "pure"}
         ``"all"`` also searches equilibria in which a type mixes in period 1
         (two-type games only; see :mod:`trustgame.core.semiseparating`);
-        ``"pure"`` keeps to pure period-1 play.
+        ``"pure"`` keeps to pure period-1 play.  In an exact game (Fractions)
+        both searches and the refinement, families included, run in exact
+        arithmetic.
     tol : float, optional
         Tolerance for weak inequalities (default
         :data:`trustgame.core.tolerances.DEFAULT_TOL`, ``0`` in exact mode).
@@ -148,8 +150,7 @@ def solve(params: Params | Game, dominance: str = "weak", scope: str = "all",
     searched = False
     if scope not in SCOPES:
         raise ParameterError(f"scope must be one of {', '.join(SCOPES)} (got {scope!r})")
-    if (scope == "all" and offpath == "free" and not game.exact
-            and all(len(ts) == 2 for ts in game.types)):
+    if scope == "all" and offpath == "free" and all(len(ts) == 2 for ts in game.types):
         from .semiseparating import semi_separating
 
         semi, fams = semi_separating(game, tol=tol, known=eqs)

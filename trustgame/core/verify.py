@@ -94,6 +94,8 @@ def violations(eq, tol=None) -> list[str]:
     size = VERIFY_MARGIN * max([1.0, abs(float(g.k))] + [abs(float(t.e1)) for ts in g.types for t in ts]
                                + [abs(float(t.e2)) for ts in g.types for t in ts])
     ptol = [tol * size * max(1.0, abs(float(th))) for th in g.theta]
+    if tol == 0:  # exact: no float may enter a comparison of Fractions
+        size, ptol = 0, [0, 0]
     # 1. Bayes' rule on the path
     for s in (0, 1):
         types = g.types[s]
