@@ -28,7 +28,7 @@ import numpy as np
 import pytest
 
 from trustgame import Params, solve, violations
-from trustgame.core.refinement import segment_dominated, segment_parts
+from trustgame.core.refinement import refine_with_families, segment_dominated, segment_parts
 
 H, L, K = F(3, 2), F(-1, 10), F(9, 10)
 BASE = dict(H=H, L=L, k=K)
@@ -124,11 +124,24 @@ def test_exact_payoffs_are_linear_along_a_family(pair):
         assert list(got) == list(np.array(w, dtype=object) @ P)
 
 
-def test_exact_refinement_keeps_fractions(pair):
-    ex, _ = pair
-    for parts in ex.family_parts:
-        for i, j, t0, t1 in parts:
-            assert isinstance(t0, (int, F)) and isinstance(t1, (int, F))
+@pytest.mark.parametrize("dominance", ["weak", "strict"])
+def test_exact_refinement_agrees_and_keeps_fractions(pair, dominance):
+    ex, fl = pair
+    out = {}
+    for key, sol in (("exact", ex), ("float", fl)):
+        mask, parts = refine_with_families(sol.equilibria, sol.families, dominance)
+        out[key] = (sorted(e.key for e, m in zip(sol.equilibria, mask) if m),
+                    sorted(f.name for f, p in zip(sol.families, parts) if p))
+        if key == "exact":
+            ends = [t for p in parts for part in p for t in part[2:]]
+            assert all(isinstance(t, (int, F)) for t in ends)
+    assert out["exact"] == out["float"]
+
+
+def test_a_family_part_survives_in_exact_arithmetic():
+    sol = solve(Params(**BASE, pA=F(2292, 10**4), pB=F(8125, 10**4)).exact(), dominance="strict")
+    parts = [part for p in sol.family_parts for part in p]
+    assert parts and all(isinstance(t, (int, F)) for part in parts for t in part[2:])
 
 
 def test_segment_dominated_is_exact_on_fractions():

@@ -560,7 +560,7 @@ def segment_parts(a, d, others, tol, strict: bool = False) -> list:
     >>> [(round(t0, 6), round(t1, 6)) for t0, t1 in parts]
     [(0.0, 0.25), (0.75, 1.0)]
     """
-    dt = _dtype(a, d, *(v for pair in others for v in pair))
+    dt = _dtype(a, d)  # the others come from the same game: the same arithmetic
     a = np.asarray(a, dtype=dt)
     d = np.asarray(d, dtype=dt)
     # exact arithmetic: no gap is too narrow to count
@@ -632,15 +632,16 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
         so the family's payoffs form a polygon ``Q`` in the varying state's
         payoff plane, the other state's payoffs fixed.  A point of ``Q``
         off its Pareto frontier is dominated by a point of the frontier,
-        which lies on an edge between two vertices; so the segments between
-        every pair of vertices stand for the family exactly: they dominate
-        what the family dominates, and the family keeps an undominated
-        point if and only if one of them does (a segment through the
-        inside of ``Q`` is dominated by the frontier).  Each segment is
-        refined exactly by :func:`segment_parts`.  A family in which both
-        states' unknowns vary is represented by a lattice of its points
-        (convex weights in steps of 1/8 on each state's vertices) and its
-        result is marked ``"sampled"``.
+        which lies on an edge of ``Q``'s convex hull; so the hull's edges
+        stand for the family exactly: they dominate what the family
+        dominates, and the family keeps an undominated point if and only if
+        one of them does.  Each edge is refined exactly by
+        :func:`segment_parts`.  (Where round-off at extreme parameter
+        scales moves the payoffs that should be fixed, every pair of
+        vertices is used instead.)  A family in which both states' unknowns
+        vary is represented by a lattice of its points (convex weights in
+        steps of 1/8 on each state's vertices), refined all at once, and
+        its result is marked ``"sampled"``.
 
     Parameters
     ----------
@@ -686,19 +687,55 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
     for f_i, f in enumerate(fams):
         XA, XB = f.sides
         if len(XA) > 1 and len(XB) > 1:
-            for wA in _sample_weights(len(XA), exact=exact):
-                for wB in _sample_weights(len(XB), exact=exact):
-                    v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=dt)
+            # payoffs are linear: A's types' from B's weights, B's from A's
+            P = f.payoff_vertices()
+            nA, nB = len(XA), len(XB)
+            wa = sum(1 for t in game.types[0] if t.prior > 0)
+            PA, PB = P[np.arange(nB), :wa], P[np.arange(nA) * nB, wa:]
+            WA, WB = _sample_weights(nA, exact=exact), _sample_weights(nB, exact=exact)
+            grid = np.arange(nA * nB)
+            separable = (_constant(P[:, :wa], grid // nB, tol) and _constant(P[:, wa:], grid % nB, tol))
+            for wA, vB in zip(WA, WA @ PB):
+                for wB, vA in zip(WB, WB @ PA):
+                    if separable:
+                        v = M @ np.concatenate([vA, vB])
+                    else:  # payoffs off their structure (round-off at extreme scales)
+                        v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=dt)
                     cands.append((v, v * 0, ("sample", f_i, tuple(wA), tuple(wB))))
             continue
-        P = f.payoff_vertices() @ M.T
-        for i, j, _, _ in _edges_all(f):
+        P = f.payoff_vertices()
+        fixed = 0 if len(XA) == 1 else 1
+        wa = sum(1 for t in game.types[0] if t.prior > 0)
+        cols = slice(wa, None) if fixed == 0 else slice(0, wa)
+        if _constant(P[:, cols], np.zeros(len(P), dtype=int), tol):
+            edges = _frontier_edges(P @ M.T, M, game, fixed)
+        else:  # the fixed state's payoffs move (round-off at extreme scales)
+            edges = [(i, j) for i, j, _, _ in _edges_all(f)]
+        P = P @ M.T
+        for i, j in edges:
             cands.append((P[i], P[j] - P[i], ("edge", f_i, i, j)))
     mask = [False] * len(eqs)
     parts = [[] for _ in fams]
+    # points (isolated equilibria, lattice points) at once; segments one by one
+    flat = [k for k, c in enumerate(cands) if not np.any(_flatten(c[1], tol) != 0)]
+    segs = [k for k in range(len(cands)) if k not in set(flat)]
+    point_kept = {}
+    if flat:
+        X = np.array([cands[k][0] for k in flat], dtype=dt)
+        hit = _points_dominated(X, X, tol, strict)
+        if segs:
+            S = np.array([cands[k][0] for k in segs], dtype=dt)
+            E = np.array([cands[k][1] for k in segs], dtype=dt)
+            lo, hi = segment_dominated(X[:, None, :], X[:, None, :] * 0, S[None], E[None], tol, strict)
+            hit |= np.any(lo <= hi, axis=1)
+        point_kept = {k: [] if h else [(cands[k][1][0] * 0, cands[k][1][0] * 0 + 1)]
+                      for k, h in zip(flat, hit)}
     for k, (a, dd, owner) in enumerate(cands):
-        others = [(c[0], c[1]) for j, c in enumerate(cands) if j != k]
-        kept = segment_parts(a, dd, others, tol, strict)
+        if k in point_kept:
+            kept = point_kept[k]
+        else:
+            others = [(c[0], c[1]) for j, c in enumerate(cands) if j != k]
+            kept = segment_parts(a, dd, others, tol, strict)
         if owner[0] == "eq":
             mask[owner[1]] = bool(kept)
         elif owner[0] == "edge":
@@ -706,6 +743,85 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
         elif kept:
             parts[owner[1]].append(("sampled", owner[2], owner[3]))
     return mask, parts
+
+
+def _constant(P, groups, tol) -> bool:
+    """Whether the rows of ``P`` agree within ``tol`` (relative to their
+    size) inside each group of ``groups``: the payoffs a family's
+    structure says are fixed are fixed."""
+    for g in np.unique(groups):
+        Q = P[groups == g]
+        if len(Q) > 1:
+            scale = max(1.0, float(np.max(np.abs(np.asarray(Q, dtype=float)))))
+            if np.any(np.abs(Q - Q[0]) > tol * scale):
+                return False
+    return True
+
+
+def _points_dominated(X, Y, tol, strict: bool = False, budget: int = 4_000_000) -> np.ndarray:
+    """For each row of ``X``, whether some row of ``Y`` dominates it
+    (weakly: every payoff at least as high within ``tol``, one higher by
+    more than ``tol``; strictly: every one higher), in chunks of at most
+    ``budget`` comparisons."""
+    out = np.zeros(len(X), dtype=bool)
+    step = max(1, budget // max(1, Y.size))
+    for i in range(0, len(X), step):
+        x = X[i:i + step, None, :]
+        if strict:
+            dom = np.all(Y[None] > x + tol, axis=-1)
+        else:
+            dom = np.all(Y[None] >= x - tol, axis=-1) & np.any(Y[None] > x + tol, axis=-1)
+        out[i:i + step] = np.any(dom, axis=1)
+    return out
+
+
+def _frontier_edges(P, M, game, fixed: int) -> list:
+    """The edges ``(i, j)`` between vertices of a family that bound its
+    payoff set, when state ``fixed``'s unknowns do not vary.
+
+    Only the payoffs of state ``fixed``'s types move (they depend on the
+    other state's unknowns); after ``M`` (the
+    identity, or the ex-ante weights) they span at most two coordinates,
+    and the family's payoffs are the convex hull of the vertices' payoff
+    points there.  Its boundary edges stand for the family exactly (what
+    the polygon dominates, some boundary point dominates; what survives
+    lies on the boundary), so only they are compared: a family with many
+    vertices costs its hull, not every pair of vertices.  More than two
+    moving coordinates (not met): every pair.
+    """
+    n = len(P)
+    widths = [sum(1 for t in ts if t.prior > 0) for ts in game.types]
+    start = 0 if fixed == 0 else widths[0]
+    moving = [r for r in range(M.shape[0]) if any(M[r, c] != 0 for c in range(start, start + widths[fixed]))]
+    if len(moving) > 2:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    pts = [tuple(P[v, r] for r in moving) for v in range(n)]
+    if len(moving) == 1:
+        lo = min(range(n), key=lambda v: pts[v])
+        hi = max(range(n), key=lambda v: pts[v])
+        return [(lo, hi)] if pts[lo] != pts[hi] else [(lo, lo)]
+    order = sorted(range(n), key=lambda v: pts[v])
+
+    def cross(o, a, b):
+        return ((pts[a][0] - pts[o][0]) * (pts[b][1] - pts[o][1])
+                - (pts[a][1] - pts[o][1]) * (pts[b][0] - pts[o][0]))
+
+    def chain(seq):
+        out = []
+        for v in seq:
+            while len(out) >= 2 and cross(out[-2], out[-1], v) <= 0:
+                out.pop()
+            if not out or pts[out[-1]] != pts[v]:
+                out.append(v)
+        return out
+
+    lower, upper = chain(order), chain(order[::-1])
+    hull = lower[:-1] + upper[:-1]
+    if len(hull) <= 1:
+        return [(order[0], order[-1])] if pts[order[0]] != pts[order[-1]] else [(order[0], order[0])]
+    if len(hull) == 2:
+        return [(hull[0], hull[1])]
+    return [(min(a, b), max(a, b)) for a, b in zip(hull, hull[1:] + hull[:1])]
 
 
 def _edges_all(f):
