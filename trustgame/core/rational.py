@@ -20,8 +20,14 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from fractions import Fraction
 from itertools import combinations
+
+import numpy as np
+from scipy.optimize import linprog
+
+from .tolerances import SCREEN_TOL
 
 __all__ = ["affine_solutions", "polytope_vertices", "rank"]
 
@@ -101,6 +107,22 @@ def _solve_square(A, b):
     return sol[0]
 
 
+def _surely_empty(A, b) -> bool:
+    """True when ``{u : A u >= b}`` is empty even with every constraint
+    relaxed by :data:`~trustgame.core.tolerances.SCREEN_TOL` (relative to
+    the size of the numbers), by a floating-point linear programme.  Its
+    round-off is far below that relaxation, so a True answer is certain;
+    a False one only means the exact enumeration must decide."""
+    Af = np.array(A, dtype=float)
+    bf = np.array(b, dtype=float)
+    scale = max(1.0, float(np.abs(Af).max()), float(np.abs(bf).max()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = linprog(np.zeros(Af.shape[1]), A_ub=-Af, b_ub=-bf + SCREEN_TOL * scale,
+                      bounds=[(None, None)] * Af.shape[1], method="highs")
+    return res.status == 2
+
+
 def polytope_vertices(A, b) -> list[list[Fraction]]:
     """Vertices of the bounded polytope ``{u : A u >= b}``, in the order in
     which they are first met when the constraints are made active ``d`` at
@@ -119,6 +141,15 @@ def polytope_vertices(A, b) -> list[list[Fraction]]:
     if any(b[i] > 0 for i in range(len(A)) if i not in live):
         return []
     A, b = [A[i] for i in live], [b[i] for i in live]
+    if d == 1:  # an interval: the largest lower and the smallest upper bound
+        lows = [v / row[0] for row, v in zip(A, b) if row[0] > 0]
+        highs = [v / row[0] for row, v in zip(A, b) if row[0] < 0]
+        if not lows or not highs:
+            raise ValueError("polytope_vertices: the polytope is unbounded")
+        lo, hi = max(lows), min(highs)
+        return [] if lo > hi else [[lo]] if lo == hi else [[lo], [hi]]
+    if _surely_empty(A, b):
+        return []
     out: list[list[Fraction]] = []
     for S in combinations(range(len(A)), d):
         u = _solve_square([A[i] for i in S], [b[i] for i in S])

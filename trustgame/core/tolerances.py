@@ -21,7 +21,7 @@ from typing import Any
 
 __all__ = ["DEFAULT_TOL", "DISPLAY_TOL", "ZERO_TOL", "RANK_TOL", "PIVOT_TOL", "TINY", "MIX_MARGIN",
            "MIXED_TOL", "REACH_TOL", "CHECK_TOL", "QRE_TOL", "REGRET_TOL", "BISECT_TOL",
-           "VERIFY_MARGIN", "PART_TOL", "resolve_tol"]
+           "VERIFY_MARGIN", "PART_TOL", "SCREEN_TOL", "resolve_tol"]
 
 #: Default numerical tolerance for every weak inequality in the package.
 #: An incentive constraint ``x >= y`` is accepted when ``x >= y - tol``; a
@@ -74,6 +74,13 @@ VERIFY_MARGIN = 2.0
 #: refinement reports as surviving; gaps narrower than this between
 #: dominated parts are closed.
 PART_TOL = 1e-9
+
+#: Relaxation (relative to the size of the numbers) of a floating-point
+#: feasibility test that screens exact vertex enumeration
+#: (:func:`trustgame.core.rational.polytope_vertices`): a system that is
+#: infeasible even relaxed by this much has no exact solution, so only the
+#: others are enumerated in Fractions.
+SCREEN_TOL = 1e-6
 
 #: Tolerance of the independent brute-force deviation check, whose grid of
 #: deviations is coarser than the solver's closed forms.
