@@ -143,10 +143,21 @@ def page(browser, site):
     p.close()
 
 
-_MAP_JS = """([v, x, y, n, d, o]) => {
+def _packed(expr: str) -> str:
+    """JavaScript that packs a boolean array as a string of 0s and 1s: a
+    map of 200 x 200 cells and 48 classes is 1.9 million booleans, which
+    take seconds to cross into Python as a list and no time as a string."""
+    return f"Array.from({expr}, v => v ? 1 : 0).join('')"
+
+
+def _unpack(bits: str, shape) -> np.ndarray:
+    return (np.frombuffer(bits.encode("ascii"), dtype=np.uint8) == ord("1")).reshape(shape)
+
+
+_MAP_JS = f"""([v, x, y, n, d, o]) => {{
   const m = TrustgameModel.computeMap(v, x, y, n, d, o);
-  return [Array.from(m.exists), Array.from(m.efficient)];
-}"""
+  return [{_packed("m.exists")}, {_packed("m.efficient")}];
+}}"""
 
 
 def _near_boundary(base, x, y, dom, off) -> np.ndarray:
@@ -165,8 +176,8 @@ def test_map_agrees_with_region_map(page, values, x, y, dominance, offpath):
                    dominance=dominance, offpath=offpath)
     assert list(m.names) == list(CLASS_KEYS)
     ex, ef = page.eval(_MAP_JS, [values, x, y, N, dominance, offpath])
-    ex = np.array(ex, dtype=bool).reshape(m.exists.shape)
-    ef = np.array(ef, dtype=bool).reshape(m.efficient.shape)
+    ex = _unpack(ex, m.exists.shape)
+    ef = _unpack(ef, m.efficient.shape)
     differ = (ex != m.exists) | (ef != m.efficient)
     excused = differ & _near_boundary(base, x, y, dominance, offpath) if differ.any() else differ
     COUNTS[(x, y, dominance, offpath, tuple(values.values()))] = (int(differ.any(axis=0).sum()),
@@ -183,12 +194,12 @@ def test_page_map_is_the_figure_at_200(browser, site, figure):
     p = Page(browser, (site / "explorer.html").as_uri() + f"#fig={figure}")
     try:
         ex, ef = p.eval("() => { const m = TrustgameExplorer.instances[0].map;"
-                        " return [Array.from(m.exists), Array.from(m.efficient)]; }")
+                        f" return [{_packed('m.exists')}, {_packed('m.efficient')}]; }}")
         spec = FIGURES[figure]
         m = region_map(spec["base"], spec["x"], spec["y"], xlim=AXIS_RANGES[spec["x"]],
                        ylim=AXIS_RANGES[spec["y"]], n=200)
-        assert (np.array(ex, dtype=bool).reshape(m.exists.shape) == m.exists).all()
-        assert (np.array(ef, dtype=bool).reshape(m.efficient.shape) == m.efficient).all()
+        assert (_unpack(ex, m.exists.shape) == m.exists).all()
+        assert (_unpack(ef, m.efficient.shape) == m.efficient).all()
         legend = p.eval("() => Array.from(document.querySelectorAll('.tg-legend li'))"
                         ".map(li => li.dataset.key)")
         assert legend == m.present()
@@ -359,11 +370,11 @@ def test_small_explorers_beside_the_figures(browser, site):
         slider.fill("0.7")
         vals = p.eval("() => TrustgameExplorer.instances[2].values")
         assert vals["thetaA"] == vals["thetaB"] == 0.7
-        ex = p.eval("() => Array.from(TrustgameExplorer.instances[2].map.efficient)")
+        ex = p.eval(f"() => {_packed('TrustgameExplorer.instances[2].map.efficient')}")
         spec = FIGURES[3]
         m = region_map(spec["base"].replace(thetaA=0.7, thetaB=0.7), "betaA", "pB",
                        xlim=AXIS_RANGES["betaA"], ylim=AXIS_RANGES["pB"], n=200)
-        assert (np.array(ex, dtype=bool).reshape(m.efficient.shape) == m.efficient).all()
+        assert (_unpack(ex, m.efficient.shape) == m.efficient).all()
         assert not p.errors and not p.blocked
     finally:
         p.close()
