@@ -687,27 +687,16 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
     for f_i, f in enumerate(fams):
         XA, XB = f.sides
         if len(XA) > 1 and len(XB) > 1:
-            # payoffs are linear: A's types' from B's weights, B's from A's
-            P = f.payoff_vertices()
-            nA, nB = len(XA), len(XB)
-            wa = sum(1 for t in game.types[0] if t.prior > 0)
-            PA, PB = P[np.arange(nB), :wa], P[np.arange(nA) * nB, wa:]
-            WA, WB = _sample_weights(nA, exact=exact), _sample_weights(nB, exact=exact)
-            grid = np.arange(nA * nB)
-            separable = (_constant(P[:, :wa], grid // nB, tol) and _constant(P[:, wa:], grid % nB, tol))
-            for wA, vB in zip(WA, WA @ PB):
-                for wB, vA in zip(WB, WB @ PA):
-                    if separable:
-                        v = M @ np.concatenate([vA, vB])
-                    else:  # payoffs off their structure (round-off at extreme scales)
-                        v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=dt)
+            for wA in _sample_weights(len(XA), exact=exact):
+                for wB in _sample_weights(len(XB), exact=exact):
+                    v = M @ np.array(f.at(wA, wB).payoff_vector(), dtype=dt)
                     cands.append((v, v * 0, ("sample", f_i, tuple(wA), tuple(wB))))
             continue
         P = f.payoff_vertices()
         fixed = 0 if len(XA) == 1 else 1
         wa = sum(1 for t in game.types[0] if t.prior > 0)
         cols = slice(wa, None) if fixed == 0 else slice(0, wa)
-        if _constant(P[:, cols], np.zeros(len(P), dtype=int), tol):
+        if _constant(P[:, cols], tol):
             edges = _frontier_edges(P @ M.T, M, game, fixed)
         else:  # the fixed state's payoffs move (round-off at extreme scales)
             edges = [(i, j) for i, j, _, _ in _edges_all(f)]
@@ -745,17 +734,11 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
     return mask, parts
 
 
-def _constant(P, groups, tol) -> bool:
+def _constant(P, tol) -> bool:
     """Whether the rows of ``P`` agree within ``tol`` (relative to their
-    size) inside each group of ``groups``: the payoffs a family's
-    structure says are fixed are fixed."""
-    for g in np.unique(groups):
-        Q = P[groups == g]
-        if len(Q) > 1:
-            scale = max(1.0, float(np.max(np.abs(np.asarray(Q, dtype=float)))))
-            if np.any(np.abs(Q - Q[0]) > tol * scale):
-                return False
-    return True
+    size): the payoffs a family's structure says are fixed are fixed."""
+    scale = max(1.0, float(np.max(np.abs(np.asarray(P, dtype=float)))))
+    return not np.any(np.abs(P - P[0]) > tol * scale)
 
 
 def _points_dominated(X, Y, tol, strict: bool = False, budget: int = 4_000_000) -> np.ndarray:
