@@ -707,7 +707,8 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
     parts = [[] for _ in fams]
     # points (isolated equilibria, lattice points) at once; segments one by one
     flat = [k for k, c in enumerate(cands) if not np.any(_flatten(c[1], tol) != 0)]
-    segs = [k for k in range(len(cands)) if k not in set(flat)]
+    on_flat = set(flat)
+    segs = [k for k in range(len(cands)) if k not in on_flat]
     point_kept = {}
     if flat:
         X = np.array([cands[k][0] for k in flat], dtype=dt)
@@ -717,8 +718,8 @@ def refine_with_families(equilibria: Sequence, families: Sequence, dominance: st
             E = np.array([cands[k][1] for k in segs], dtype=dt)
             lo, hi = segment_dominated(X[:, None, :], X[:, None, :] * 0, S[None], E[None], tol, strict)
             hit |= np.any(lo <= hi, axis=1)
-        point_kept = {k: [] if h else [(cands[k][1][0] * 0, cands[k][1][0] * 0 + 1)]
-                      for k, h in zip(flat, hit)}
+        whole = (0, 1) if exact else (0.0, 1.0)  # as _edges_all writes a whole edge
+        point_kept = {k: [] if h else [whole] for k, h in zip(flat, hit)}
     for k, (a, dd, owner) in enumerate(cands):
         if k in point_kept:
             kept = point_kept[k]
